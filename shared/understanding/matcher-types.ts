@@ -1,0 +1,42 @@
+/**
+ * The contract between the signing flow and the understanding module. The signing flow only ever
+ * sends the buyer an entry's approved `answer` verbatim, or a decline.
+ */
+
+/** Why the bot declined; archived with the reply so script owners and legal can see it. */
+export type DeclineReason =
+  | 'no-match' // nothing in the script fits well enough: a gap for the next pack version
+  | 'haggling' // discounts, price cuts, concessions
+  | 'guarantee' // demands for promises or contract additions not in the script
+  | 'competitor' // other developers or other projects
+  | 'case-decision' // decisions about the buyer's own case (loans, qualification, exceptions)
+  | 'personal-lookup' // other people's data, agents' personal details
+  | 'prediction' // price forecasts, opinions, investment advice
+  | 'abuse' // insults, threats
+  | 'off-topic' // chit-chat, unrelated questions
+  | 'injection' // attempts to override the bot's rules or read its instructions
+  | 'empty'; // nothing meaningful after normalisation
+
+export interface Candidate {
+  entryId: string;
+  score: number;
+}
+
+export interface MatchDecision {
+  /** The approved entry to answer with, or null to decline. */
+  entryId: string | null;
+  /** Confidence of the chosen entry (0..1); for declines the best candidate's score, or 0. */
+  score: number;
+  /** The text after normalisation (Simplified, half width, vocabulary mapped). */
+  normalized: string;
+  /** Best rejected alternative, if any. */
+  runnerUp: Candidate | null;
+  /** Set when entryId is null. */
+  declineReason: DeclineReason | null;
+  /** A second question in the same line, answered next or by a person. */
+  secondary: { text: string; entryId: string | null } | null;
+}
+
+export interface Matcher {
+  match(text: string): MatchDecision;
+}
