@@ -4,7 +4,9 @@ export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
 /** A clock that tests move by hand. */
-export function manualClock(start: string | Date): Clock & { advance(ms: number): void; set(t: string): void } {
+export function manualClock(
+  start: string | Date,
+): Clock & { advance(ms: number): void; set(t: string): void } {
   let now = new Date(start).getTime();
   const clock = () => new Date(now);
   clock.advance = (ms: number) => {

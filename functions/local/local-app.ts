@@ -36,7 +36,10 @@ export async function startLocalProduct(opts: {
   const clock = opts.clock ?? systemClock;
   const dynamo = await startDynamoLocal(opts.inMemory ? {} : { dataDir: join(opts.dataDir, 'dynamodb') });
   await ensureTable(dynamo.endpoint, LOCAL_TABLE);
-  const table: TableRef = { doc: createDocumentClient(localClientConfig(dynamo.endpoint)), tableName: LOCAL_TABLE };
+  const table: TableRef = {
+    doc: createDocumentClient(localClientConfig(dynamo.endpoint)),
+    tableName: LOCAL_TABLE,
+  };
   const keys = loadOrCreateLocalKeys(opts.dataDir);
   const tokens = createTokenService(keys.jwtSecret, clock);
   await seedDemoPack(table, clock);

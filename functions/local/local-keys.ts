@@ -19,7 +19,10 @@ export function loadOrCreateLocalKeys(dataDir: string): KeyRing {
     raw = readFileSync(file, 'utf8');
   } catch {
     mkdirSync(dataDir, { recursive: true });
-    const fresh = { jwtSecret: randomBytes(32).toString('base64'), phoneHmacKey: randomBytes(32).toString('base64') };
+    const fresh = {
+      jwtSecret: randomBytes(32).toString('base64'),
+      phoneHmacKey: randomBytes(32).toString('base64'),
+    };
     try {
       writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600, flag: 'wx' });
     } catch {

@@ -1,8 +1,8 @@
 /** `npm start`: the whole product on http://127.0.0.1:3000 beside DynamoDB Local, data under .data/. */
 import { serve } from '@hono/node-server';
 import * as z from 'zod';
-import { dataDirFromEnv } from './local-keys.ts';
 import { startLocalProduct } from './local-app.ts';
+import { dataDirFromEnv } from './local-keys.ts';
 
 const env = z
   .object({

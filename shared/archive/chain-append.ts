@@ -121,7 +121,9 @@ const MAX_ATTEMPTS = 60;
 export async function appendToChain<R extends Record<string, unknown>, T>(
   table: TableRef,
   pk: string,
-  plan: (head: ChainHead | null) => AppendPlan<R> & { fill: (draft: R, seq: number) => Record<string, unknown> },
+  plan: (
+    head: ChainHead | null,
+  ) => AppendPlan<R> & { fill: (draft: R, seq: number) => Record<string, unknown> },
   done: (linked: LinkedRecord[]) => T,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -141,7 +143,8 @@ export async function appendToChain<R extends Record<string, unknown>, T>(
         (r, i) => i >= linked.length && r.Code === 'ConditionalCheckFailed',
       );
       if (companionFailure >= 0) throw new CompanionConditionError(companionFailure - linked.length);
-      if (attempt >= MAX_ATTEMPTS) throw new ChainConflictError(`chain ${pk} stayed contended`, { cause: err });
+      if (attempt >= MAX_ATTEMPTS)
+        throw new ChainConflictError(`chain ${pk} stayed contended`, { cause: err });
       // Lost the race for the next seq (or a conflicting transaction was in flight): back off with jitter.
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(5 * attempt, 50)));
     }

@@ -18,7 +18,12 @@ export type BundleVerdict =
 /** Verifies an evidence bundle offline: format, the hash chain, and that every record belongs to the session. */
 export function verifyBundle(input: unknown): BundleVerdict {
   const parsed = bundleSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, seq: null, reason: `not a koujing-evidence/1 bundle: ${parsed.error.issues[0]?.message}` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      seq: null,
+      reason: `not a koujing-evidence/1 bundle: ${parsed.error.issues[0]?.message}`,
+    };
   const { session, records } = parsed.data;
   const chain = verifyChain(records);
   if (!chain.ok) return chain;
@@ -29,9 +34,20 @@ export function verifyBundle(input: unknown): BundleVerdict {
   }
   const opened = records[0] as Record<string, unknown>;
   const subject = opened.subject as Record<string, unknown> | undefined;
-  if (opened.kind !== 'session-opened') return { ok: false, seq: 1, reason: 'chain does not start with session-opened' };
+  if (opened.kind !== 'session-opened')
+    return { ok: false, seq: 1, reason: 'chain does not start with session-opened' };
   if (session.buyer && subject?.buyerDigest !== buyerDigest(session.buyer)) {
-    return { ok: false, seq: 1, reason: 'session.buyer does not match the buyer digest sealed into the chain' };
+    return {
+      ok: false,
+      seq: 1,
+      reason: 'session.buyer does not match the buyer digest sealed into the chain',
+    };
   }
-  return { ok: true, sessionId: session.sessionId, records: chain.records, headHash: chain.headHash, sealed: chain.sealed };
+  return {
+    ok: true,
+    sessionId: session.sessionId,
+    records: chain.records,
+    headHash: chain.headHash,
+    sealed: chain.sealed,
+  };
 }

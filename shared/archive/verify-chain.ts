@@ -19,7 +19,11 @@ export function verifyChain(records: unknown[]): ChainVerdict {
     }
     const rec = r as Record<string, unknown>;
     if (rec.seq !== expectedSeq) {
-      return { ok: false, seq: expectedSeq, reason: `expected seq ${expectedSeq}, found ${JSON.stringify(rec.seq)}` };
+      return {
+        ok: false,
+        seq: expectedSeq,
+        reason: `expected seq ${expectedSeq}, found ${JSON.stringify(rec.seq)}`,
+      };
     }
     if (rec.prevHash !== prevHash) {
       return { ok: false, seq: expectedSeq, reason: 'prevHash does not match the previous record' };

@@ -12,6 +12,4 @@ export type StaffRole = (typeof staffRoles)[number];
 export type Role = StaffRole | 'buyer';
 
 /** Who is calling: a staff member, or a buyer whose token is scoped to one signing session. */
-export type Principal =
-  | { role: StaffRole; sub: string }
-  | { role: 'buyer'; sub: string; sessionId: string };
+export type Principal = { role: StaffRole; sub: string } | { role: 'buyer'; sub: string; sessionId: string };

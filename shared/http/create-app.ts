@@ -42,7 +42,10 @@ export function createApp(deps: AppDeps) {
 
   const api = new Hono()
     .use(authenticate(deps.tokens))
-    .route('/projects', new Hono().use(bodyLimit({ maxSize: 1024 * KB, onError: tooLarge })).route('/', scriptRoutes(scripts)))
+    .route(
+      '/projects',
+      new Hono().use(bodyLimit({ maxSize: 1024 * KB, onError: tooLarge })).route('/', scriptRoutes(scripts)),
+    )
     .use('/signing-sessions/*', bodyLimit({ maxSize: 32 * KB, onError: tooLarge }))
     .route('/signing-sessions', signingRoutes(signing));
 

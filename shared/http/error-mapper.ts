@@ -30,12 +30,18 @@ export function toErrorResponse(err: unknown, c: Context, log: ErrorLogger) {
     return c.json(body, err.status);
   }
   if (err instanceof z.ZodError) {
-    return c.json({ error: { code: 'invalid_request', message: describeZodError(err) } } satisfies ErrorBody, 400);
+    return c.json(
+      { error: { code: 'invalid_request', message: describeZodError(err) } } satisfies ErrorBody,
+      400,
+    );
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     if (/malformed json/i.test(err.message)) {
-      return c.json({ error: { code: 'invalid_json', message: '请求体不是有效的 JSON' } } satisfies ErrorBody, 400);
+      return c.json(
+        { error: { code: 'invalid_json', message: '请求体不是有效的 JSON' } } satisfies ErrorBody,
+        400,
+      );
     }
     if (/content-type/i.test(err.message)) {
       const message = '请求头 Content-Type 必须是 application/json';

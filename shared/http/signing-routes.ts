@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import type { SigningService } from '#shared/signing/signing-service.ts';
 import {
   disclosureParam,
   openSessionSchema,
   postMessageSchema,
   sessionIdParam,
 } from '#shared/signing/signing-schemas.ts';
+import type { SigningService } from '#shared/signing/signing-service.ts';
 import { type AuthEnv, requireRole } from './auth-middleware.ts';
 import { validate } from './validate.ts';
 

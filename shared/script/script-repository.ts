@@ -90,7 +90,12 @@ export class ScriptRepository {
             {
               Put: {
                 TableName: this.table.tableName,
-                Item: { pk: projectPk(pack.projectId), sk: META_SK, projectName: pack.projectName, updatedAt: ts },
+                Item: {
+                  pk: projectPk(pack.projectId),
+                  sk: META_SK,
+                  projectName: pack.projectName,
+                  updatedAt: ts,
+                },
               },
             },
           ],
@@ -107,9 +112,16 @@ export class ScriptRepository {
     return { created: true, ...summary };
   }
 
-  private samePackOrConflict(existing: PublishedPack, sha256: string, summary: Omit<PublishResult, 'created'>) {
+  private samePackOrConflict(
+    existing: PublishedPack,
+    sha256: string,
+    summary: Omit<PublishResult, 'created'>,
+  ) {
     if (existing.sha256 !== sha256) {
-      throw new ConflictError('version_conflict', `版本 ${summary.version} 已发布且内容不同；口径版本不可修改，请使用新的版本号`);
+      throw new ConflictError(
+        'version_conflict',
+        `版本 ${summary.version} 已发布且内容不同；口径版本不可修改，请使用新的版本号`,
+      );
     }
     return { created: false, ...summary };
   }
@@ -119,7 +131,10 @@ export class ScriptRepository {
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     const out = await this.table.doc.send(
-      new GetCommand({ TableName: this.table.tableName, Key: { pk: projectPk(projectId), sk: packSk(version) } }),
+      new GetCommand({
+        TableName: this.table.tableName,
+        Key: { pk: projectPk(projectId), sk: packSk(version) },
+      }),
     );
     if (!out.Item) return null;
     const published: PublishedPack = {

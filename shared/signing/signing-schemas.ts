@@ -45,7 +45,9 @@ export const postMessageSchema = z.strictObject({
 });
 export type PostMessageInput = z.infer<typeof postMessageSchema>;
 
-export const sessionIdParam = z.strictObject({ id: z.string().regex(/^ses_[a-z0-9]{20,40}$/, '会话编号格式不正确') });
+export const sessionIdParam = z.strictObject({
+  id: z.string().regex(/^ses_[a-z0-9]{20,40}$/, '会话编号格式不正确'),
+});
 export const disclosureParam = z.strictObject({
   id: sessionIdParam.shape.id,
   disclosureId: idSchema,

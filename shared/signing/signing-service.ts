@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArchiveRecord, RecordDraft } from '#shared/archive/archive-record.ts';
-import { appendToChain, type ChainHead, CompanionConditionError, type LinkedRecord, readChain } from '#shared/archive/chain-append.ts';
 import { buyerDigest } from '#shared/archive/buyer-digest.ts';
+import {
+  appendToChain,
+  type ChainHead,
+  CompanionConditionError,
+  type LinkedRecord,
+  readChain,
+} from '#shared/archive/chain-append.ts';
 import { sha256Hex } from '#shared/archive/record-hash.ts';
 import type { Principal } from '#shared/auth/roles.ts';
 import type { TokenService } from '#shared/auth/token-service.ts';
@@ -24,7 +30,7 @@ import {
   sessionPk,
   timeOrderedSk,
 } from '#shared/store/keys.ts';
-import type { Matcher, MatchDecision } from '#shared/understanding/matcher-types.ts';
+import type { MatchDecision, Matcher } from '#shared/understanding/matcher-types.ts';
 import { declineTexts, sealText, secondaryQuestionNote } from './bot-texts.ts';
 import { detectPromiseTerms } from './commitment-detector.ts';
 import type { OpenSessionInput, PostMessageInput } from './signing-schemas.ts';
@@ -141,7 +147,11 @@ export class SigningService {
         fill: (d) => ({ ...d, sessionId, ts: createdAt }),
         companions: [
           {
-            Put: { TableName: this.deps.table.tableName, Item: metaItem, ConditionExpression: 'attribute_not_exists(pk)' },
+            Put: {
+              TableName: this.deps.table.tableName,
+              Item: metaItem,
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
           },
         ],
       }),
@@ -177,7 +187,10 @@ export class SigningService {
       sealed: Boolean(seal),
       sealedAt: seal?.ts ?? null,
       closingText: seal?.text ?? null,
-      disclosures: pack.pack.disclosures.map((d) => ({ ...publicDisclosure(d), acknowledged: acked.has(d.id) })),
+      disclosures: pack.pack.disclosures.map((d) => ({
+        ...publicDisclosure(d),
+        acknowledged: acked.has(d.id),
+      })),
       transcript: records
         .filter((r) => r.kind === 'message' || r.kind === 'reply')
         .map((r) => ({
@@ -195,7 +208,8 @@ export class SigningService {
     const { pack } = await this.load(sessionId, who);
     if (who.role !== 'buyer') throw new ForbiddenError('披露事项只能由购房人本人确认');
     const disclosure = pack.pack.disclosures.find((d) => d.id === disclosureId);
-    if (!disclosure) throw new NotFoundError('disclosure_not_found', `本次签约没有编号为 ${disclosureId} 的披露事项`);
+    if (!disclosure)
+      throw new NotFoundError('disclosure_not_found', `本次签约没有编号为 ${disclosureId} 的披露事项`);
     const ts = this.deps.clock().toISOString();
     try {
       return await appendToChain(
@@ -237,7 +251,12 @@ export class SigningService {
           ConsistentRead: true,
         }),
       );
-      return { disclosureId, acknowledged: true, acknowledgedAt: String(prior.Item?.ackedAt ?? ts), repeated: true };
+      return {
+        disclosureId,
+        acknowledged: true,
+        acknowledgedAt: String(prior.Item?.ackedAt ?? ts),
+        repeated: true,
+      };
     }
   }
 
@@ -248,7 +267,10 @@ export class SigningService {
     if (prior) return prior;
 
     const ts = this.deps.clock().toISOString();
-    const actor = who.role === 'buyer' ? ({ role: 'buyer', id: who.sub } as const) : ({ role: 'sales', id: who.sub } as const);
+    const actor =
+      who.role === 'buyer'
+        ? ({ role: 'buyer', id: who.sub } as const)
+        : ({ role: 'sales', id: who.sub } as const);
     const drafts: RecordDraft[] = [
       { actor, kind: 'message', text: input.text, clientMessageId: input.clientMessageId },
     ];
@@ -341,9 +363,13 @@ export class SigningService {
     const acked = await this.ackedDisclosures(sessionId);
     const pending = pack.pack.disclosures.filter((d) => d.requiresAck && !acked.has(d.id)).map((d) => d.id);
     if (pending.length > 0) {
-      throw new ConflictError('disclosures_pending', `还有 ${pending.length} 项不利因素披露未经购房人确认，不能封存`, {
-        pending,
-      });
+      throw new ConflictError(
+        'disclosures_pending',
+        `还有 ${pending.length} 项不利因素披露未经购房人确认，不能封存`,
+        {
+          pending,
+        },
+      );
     }
     const ts = this.deps.clock().toISOString();
     return appendToChain(
@@ -393,16 +419,29 @@ export class SigningService {
 
   async meta(sessionId: string): Promise<SessionMeta> {
     const out = await this.deps.table.doc.send(
-      new GetCommand({ TableName: this.deps.table.tableName, Key: { pk: sessionPk(sessionId), sk: META_SK } }),
+      new GetCommand({
+        TableName: this.deps.table.tableName,
+        Key: { pk: sessionPk(sessionId), sk: META_SK },
+      }),
     );
     if (!out.Item) throw new NotFoundError('session_not_found', '签约会话不存在');
-    const { pk: _pk, sk: _sk, phoneHash: _ph, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...meta } = out.Item;
+    const {
+      pk: _pk,
+      sk: _sk,
+      phoneHash: _ph,
+      gsi1pk: _a,
+      gsi1sk: _b,
+      gsi2pk: _c,
+      gsi2sk: _d,
+      ...meta
+    } = out.Item;
     return meta as SessionMeta;
   }
 
   /** Loads a session the caller may touch: the buyer of that session or the agent who opened it. */
   private async load(sessionId: string, who: Principal) {
-    if (who.role === 'buyer' && who.sessionId !== sessionId) throw new ForbiddenError('该令牌不属于此签约会话');
+    if (who.role === 'buyer' && who.sessionId !== sessionId)
+      throw new ForbiddenError('该令牌不属于此签约会话');
     if (who.role !== 'buyer' && who.role !== 'sales') throw new ForbiddenError();
     const meta = await this.meta(sessionId);
     if (who.role === 'sales' && meta.agentId !== who.sub) throw new ForbiddenError('这不是您发起的签约会话');
@@ -423,7 +462,11 @@ export class SigningService {
     return new Set((out.Items ?? []).map((i) => String(i.sk).slice(ACK_SK_PREFIX.length)));
   }
 
-  private async priorTurn(sessionId: string, clientMessageId: string, textSha256: string): Promise<TurnResult | null> {
+  private async priorTurn(
+    sessionId: string,
+    clientMessageId: string,
+    textSha256: string,
+  ): Promise<TurnResult | null> {
     const out = await this.deps.table.doc.send(
       new GetCommand({
         TableName: this.deps.table.tableName,

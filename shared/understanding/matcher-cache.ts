@@ -1,5 +1,5 @@
-import type { PublishedPack } from '#shared/script/script-repository.ts';
 import type { ScriptPack } from '#shared/script/pack-schema.ts';
+import type { PublishedPack } from '#shared/script/script-repository.ts';
 import type { Matcher } from './matcher-types.ts';
 
 /** One matcher per immutable pack version per process: built at first use, then reused. */

@@ -59,6 +59,7 @@ export async function createTestContext(opts: { start?: string } = {}) {
     }
     const res = await app.request(path, { method, headers, body: payload });
     const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely
     let json: any;
     try {
       json = text ? JSON.parse(text) : null;
@@ -71,7 +72,8 @@ export async function createTestContext(opts: { start?: string } = {}) {
   async function publishDemoPack(pack: ScriptPack = demoPack()) {
     const owner = await tokenFor('script-owner');
     const res = await call('POST', `/api/projects/${pack.projectId}/script-packs`, owner, pack);
-    if (res.status !== 201 && res.status !== 200) throw new Error(`publish failed: ${JSON.stringify(res.body)}`);
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`publish failed: ${JSON.stringify(res.body)}`);
     return res;
   }
 
