@@ -44,7 +44,9 @@ export function createApp(deps: AppDeps) {
     .use(authenticate(deps.tokens))
     .route(
       '/projects',
-      new Hono().use(bodyLimit({ maxSize: 1024 * KB, onError: tooLarge })).route('/', scriptRoutes(scripts)),
+      new Hono()
+        .use(bodyLimit({ maxSize: 1024 * KB, onError: tooLarge }))
+        .route('/', scriptRoutes(scripts, deps.table)),
     )
     .use('/signing-sessions/*', bodyLimit({ maxSize: 32 * KB, onError: tooLarge }))
     .route('/signing-sessions', signingRoutes(signing));

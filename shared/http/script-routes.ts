@@ -1,23 +1,70 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { ValidationError } from '#shared/errors.ts';
-import { idSchema, scriptPackSchema } from '#shared/script/pack-schema.ts';
+import { DomainError, ValidationError } from '#shared/errors.ts';
+import { packFromCsv } from '#shared/script/pack-csv.ts';
+import { idSchema, type ScriptPack, scriptPackSchema } from '#shared/script/pack-schema.ts';
+import { scriptGaps } from '#shared/script/script-gaps.ts';
 import type { ScriptRepository } from '#shared/script/script-repository.ts';
+import type { TableRef } from '#shared/store/dynamo-client.ts';
 import { type AuthEnv, requireRole } from './auth-middleware.ts';
+import { describeZodError } from './error-mapper.ts';
 import { validate } from './validate.ts';
 
-export const scriptRoutes = (scripts: ScriptRepository) =>
-  new Hono<AuthEnv>().post(
-    '/:projectId/script-packs',
-    requireRole('script-owner'),
-    validate('param', z.strictObject({ projectId: idSchema })),
-    validate('json', scriptPackSchema),
-    async (c) => {
-      const pack = c.req.valid('json');
-      if (pack.projectId !== c.req.valid('param').projectId) {
-        throw new ValidationError('口径包中的 projectId 与路径中的项目不一致');
-      }
-      const { created, sha256, ...counts } = await scripts.publish(pack, c.get('principal').sub);
-      return c.json({ ...counts, sha256 }, created ? 201 : 200);
-    },
-  );
+const gapsQuery = z.strictObject({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+export const scriptRoutes = (scripts: ScriptRepository, table: TableRef) =>
+  new Hono<AuthEnv>()
+    .get(
+      '/:projectId/script-gaps',
+      requireRole('script-owner'),
+      validate('param', projectParam),
+      validate('query', gapsQuery),
+      async (c) => c.json(await scriptGaps(table, c.req.valid('param').projectId, c.req.valid('query'))),
+    )
+    .post(
+      '/:projectId/script-packs',
+      requireRole('script-owner'),
+      validate('param', projectParam),
+      async (c) => {
+        const { projectId } = c.req.valid('param');
+        const pack = await readPack(c.req.raw, projectId, new URL(c.req.url).searchParams);
+        if (pack.projectId !== projectId) {
+          throw new ValidationError('口径包中的 projectId 与路径中的项目不一致');
+        }
+        const { created, sha256, ...counts } = await scripts.publish(pack, c.get('principal').sub);
+        return c.json({ ...counts, sha256 }, created ? 201 : 200);
+      },
+    );
+
+const projectParam = z.strictObject({ projectId: idSchema });
+
+const csvMetaSchema = z.strictObject({
+  projectName: z.string().trim().min(1).max(100),
+  version: idSchema,
+  effectiveFrom: z.iso.date(),
+});
+
+/** A pack arrives as JSON, or as CSV (one row per entry) with pack fields in the query string. */
+async function readPack(req: Request, projectId: string, query: URLSearchParams): Promise<ScriptPack> {
+  const type = (req.headers.get('content-type') ?? '').toLowerCase();
+  let raw: unknown;
+  if (type.startsWith('text/csv')) {
+    const meta = csvMetaSchema.safeParse(Object.fromEntries(query));
+    if (!meta.success) throw new ValidationError(`CSV 导入需要查询参数：${describeZodError(meta.error)}`);
+    raw = packFromCsv(await req.text(), { projectId, ...meta.data });
+  } else if (type.startsWith('application/json')) {
+    try {
+      raw = await req.json();
+    } catch {
+      throw new DomainError('invalid_json', '请求体不是有效的 JSON', 400);
+    }
+  } else {
+    throw new DomainError('unsupported_media_type', '口径包须以 application/json 或 text/csv 提交', 415);
+  }
+  const parsed = scriptPackSchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
+  return parsed.data;
+}

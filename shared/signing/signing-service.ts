@@ -11,6 +11,7 @@ import {
 } from '#shared/archive/chain-append.ts';
 import { sha256Hex } from '#shared/archive/record-hash.ts';
 import type { Principal } from '#shared/auth/roles.ts';
+import { auditAccess } from '#shared/legal/access-audit.ts';
 import type { TokenService } from '#shared/auth/token-service.ts';
 import type { Clock } from '#shared/clock.ts';
 import { type KeyRing, normalizePhone, phoneHash } from '#shared/config/key-ring.ts';
@@ -289,7 +290,17 @@ export class SigningService {
         scriptVersion: pack.pack.version,
         decision: decisionRecord(decision, note),
       });
-      index.push(entry ? undefined : { gsi2pk: projectDeclinesGsiPk(meta.projectId) });
+      // Declines feed the script-gaps report; the question and reason ride along as index attributes.
+      index.push(
+        entry
+          ? undefined
+          : {
+              gsi2pk: projectDeclinesGsiPk(meta.projectId),
+              question: input.text,
+              declineReason: decision.declineReason ?? 'no-match',
+              scriptVersion: meta.scriptVersion,
+            },
+      );
       if (entry?.commitment) {
         drafts.push({
           actor: BOT_ACTOR,
@@ -400,6 +411,7 @@ export class SigningService {
   async evidence(sessionId: string, who: Principal) {
     if (who.role !== 'legal') throw new ForbiddenError('只有法务可以导出证据');
     const meta = await this.meta(sessionId);
+    await auditAccess(this.deps.table, this.deps.clock, who, 'evidence-export', { sessionId });
     const records = (await readChain(this.deps.table, sessionPk(sessionId))) as ArchiveRecord[];
     const last = records[records.length - 1];
     return {

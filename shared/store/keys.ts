@@ -22,3 +22,6 @@ export const projectOffScriptGsiPk = (projectId: string) => `PROJECT#${projectId
 export const projectDeclinesGsiPk = (projectId: string) => `PROJECT#${projectId}#DECLINES`;
 export const timeOrderedSk = (ts: string, ...rest: (string | number)[]) =>
   [ts, ...rest.map((r) => (typeof r === 'number' ? padSeq(r) : r))].join('#');
+
+/** Access audit: one hash chain per UTC day of every look at archived material. */
+export const auditPk = (day: string) => `AUDIT#${day}`;

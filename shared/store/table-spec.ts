@@ -10,6 +10,7 @@
  * - project metadata ............... PROJECT#{id} / META
  * - script pack version ............ PROJECT#{id} / PACK#{version}       (immutable)
  * - pack publication log ........... PACKLOG#{projectId} / REC#{seq:10}  (hash chain: who published what, when)
+ * - access audit ................... AUDIT#{yyyy-mm-dd} / REC#{seq:10}   (hash chain: every look at evidence)
  * GSI1 (gsi1pk / gsi1sk): a buyer's sessions by keyed phone hash: BUYER#{hmac} / {createdAt}#{sessionId}
  * GSI2 (gsi2pk / gsi2sk): per-project feeds in time order:
  *   PROJECT#{id}#SESSIONS / {createdAt}#{sessionId}

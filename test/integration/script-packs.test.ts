@@ -92,6 +92,45 @@ describe('publishing script packs', () => {
     expect(res.body.error.code).toBe('project_not_found');
   });
 
+  it('imports a pack from CSV, one row per entry, pack fields in the query string', async () => {
+    const csv = [
+      'type,id,topic,questions,answer,commitment,title,text,requiresAck',
+      'entry,pets,宠物,小区能养狗吗|可以养宠物吗,小区允许饲养登记在册的小型宠物，具体以管理规约为准。,false,,,',
+      'entry,delivery,交房,什么时候交房,合同约定于2028年6月30日前交付。,true,,,',
+      'disclosure,disc-tower,,,,,通信基站,项目北侧约80米有一座通信基站。,true',
+    ].join('\n');
+    const res = await ctx.app.request(
+      '/api/projects/hillside/script-packs?projectName=%E5%B1%B1%E8%BE%B9&version=v1&effectiveFrom=2026-12-01',
+      { method: 'POST', headers: { authorization: `Bearer ${owner}`, 'content-type': 'text/csv' }, body: csv },
+    );
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ projectId: 'hillside', version: 'v1', entries: 2, disclosures: 1 });
+
+    const agent = await ctx.tokenFor('sales', 'a');
+    const opened = await ctx.call('POST', '/api/signing-sessions', agent, {
+      projectId: 'hillside',
+      unitId: '1',
+      buyer: { name: '王', phone: '13900000000' },
+    });
+    expect(opened.body.disclosures).toEqual([
+      { id: 'disc-tower', title: '通信基站', text: '项目北侧约80米有一座通信基站。', requiresAck: true },
+    ]);
+  });
+
+  it('rejects CSV without pack fields or with a bad row, and other content types', async () => {
+    const post = (query: string, body: string, type = 'text/csv') =>
+      ctx.app.request(`/api/projects/hillside/script-packs${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner}`, 'content-type': type },
+        body,
+      });
+    expect((await post('', 'type,id\nentry,x')).status).toBe(400);
+    const badRow = await post('?projectName=x&version=v2&effectiveFrom=2026-12-01', 'type,id\nfaq,x');
+    expect(badRow.status).toBe(400);
+    expect((await badRow.json()).error.message).toContain('第 2 行');
+    expect((await post('', 'hello', 'text/plain')).status).toBe(415);
+  });
+
   it('had no unexpected errors', () => {
     expect(ctx.errors).toEqual([]);
   });

@@ -205,3 +205,22 @@ describe('a signing session from open to seal', () => {
     expect(ctx.errors).toEqual([]);
   });
 });
+
+describe('evidence access', () => {
+  it('audits every export in a hash chain before handing the bundle out', async () => {
+    const { readChain } = await import('#shared/archive/chain-append.ts');
+    const { auditPk } = await import('#shared/store/keys.ts');
+    const s = await openDemoSession(ctx);
+    const legal = await ctx.tokenFor('legal', 'lawyer-3');
+    const day = ctx.clock().toISOString().slice(0, 10);
+    const before = (await readChain(ctx.table, auditPk(day))).length;
+    await ctx.call('GET', `/api/signing-sessions/${s.sessionId}/evidence`, legal);
+    const audit = await readChain(ctx.table, auditPk(day));
+    expect(audit).toHaveLength(before + 1);
+    expect(audit.at(-1)).toMatchObject({
+      kind: 'evidence-export',
+      actor: { role: 'legal', id: 'lawyer-3' },
+      sessionId: s.sessionId,
+    });
+  });
+});
