@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
+import { ChainConflictError } from '#shared/archive/chain-append.ts';
 import { DomainError } from '#shared/errors.ts';
 
 export interface ErrorBody {
@@ -49,6 +50,12 @@ export function toErrorResponse(err: unknown, c: Context, log: ErrorLogger) {
     }
     const code = status === 413 ? 'payload_too_large' : status === 404 ? 'not_found' : 'bad_request';
     return c.json({ error: { code, message: err.message || '请求无效' } } satisfies ErrorBody, status);
+  }
+  if (err instanceof ChainConflictError) {
+    // Extreme contention on one chain: the client may retry the same clientMessageId safely.
+    c.header('retry-after', '1');
+    const message = '记录写入繁忙，请稍后重试';
+    return c.json({ error: { code: 'archive_busy', message } } satisfies ErrorBody, 429);
   }
   log('unhandled error', err);
   return c.json(

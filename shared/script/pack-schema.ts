@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { plainText } from '#shared/validation/plain-text.ts';
 
 /** Ids are kebab/snake-ish ASCII so they are safe in keys, URLs and logs. */
 export const idSchema = z
@@ -7,14 +8,7 @@ export const idSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, '只能包含字母、数字、点、下划线和连字符');
 
-const nonEmptyText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), '不能包含控制字符');
+const nonEmptyText = (max: number) => plainText({ max, multiline: true });
 
 export const scriptEntrySchema = z.looseObject({
   id: idSchema,

@@ -1,32 +1,15 @@
 import * as z from 'zod';
 import { idSchema } from '#shared/script/pack-schema.ts';
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-const CONTROL_CHARS = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/;
+import { plainText } from '#shared/validation/plain-text.ts';
 
 /** Chat text: 1..2000 characters after trimming, newlines allowed, no other control characters. */
-export const chatTextSchema = z
-  .string({ error: 'text 必须是字符串' })
-  .trim()
-  .min(1, '消息不能为空')
-  .max(2000, '消息不能超过 2000 个字符')
-  .refine((s) => !CONTROL_CHARS.test(s), '消息不能包含控制字符');
+export const chatTextSchema = plainText({ max: 2000, multiline: true, label: '消息' });
 
 export const openSessionSchema = z.strictObject({
   projectId: idSchema,
-  unitId: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .refine((s) => !CONTROL_CHARS.test(s), '房号不能包含控制字符'),
+  unitId: plainText({ max: 64, label: '房号' }),
   buyer: z.strictObject({
-    name: z
-      .string()
-      .trim()
-      .min(1, '请填写购房人姓名')
-      .max(50)
-      .refine((s) => !CONTROL_CHARS.test(s), '姓名不能包含控制字符'),
+    name: plainText({ max: 50, label: '购房人姓名' }),
     phone: z
       .string()
       .trim()

@@ -11,11 +11,11 @@ import {
 } from '#shared/archive/chain-append.ts';
 import { sha256Hex } from '#shared/archive/record-hash.ts';
 import type { Principal } from '#shared/auth/roles.ts';
-import { auditAccess } from '#shared/legal/access-audit.ts';
 import type { TokenService } from '#shared/auth/token-service.ts';
 import type { Clock } from '#shared/clock.ts';
 import { type KeyRing, normalizePhone, phoneHash } from '#shared/config/key-ring.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '#shared/errors.ts';
+import { auditAccess } from '#shared/legal/access-audit.ts';
 import type { Disclosure } from '#shared/script/pack-schema.ts';
 import type { PublishedPack, ScriptRepository } from '#shared/script/script-repository.ts';
 import type { TableRef } from '#shared/store/dynamo-client.ts';
