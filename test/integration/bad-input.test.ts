@@ -48,6 +48,12 @@ describe('bad input gets a clear 4xx and archives nothing', () => {
       'invalid_request',
     ],
     [
+      'a lone surrogate',
+      () => ['POST', msgPath(), s.buyerToken, { text: '你好\ud800', clientMessageId: 'a' }],
+      400,
+      'invalid_request',
+    ],
+    [
       'an unknown extra field',
       () => ['POST', msgPath(), s.buyerToken, { text: '你好', clientMessageId: 'a', admin: true }],
       400,

@@ -23,7 +23,10 @@ describe('GET /api/projects/{projectId}/script-gaps', () => {
       '物业费多少',
     ];
     for (const [i, text] of asks.entries()) {
-      await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.buyerToken, { text, clientMessageId: `g${i}` });
+      await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.buyerToken, {
+        text,
+        clientMessageId: `g${i}`,
+      });
     }
     const owner = await ctx.tokenFor('script-owner');
     const res = await ctx.call('GET', '/api/projects/lanwan/script-gaps', owner);
@@ -35,15 +38,25 @@ describe('GET /api/projects/{projectId}/script-gaps', () => {
     const dogs = res.body.gaps.find((g: { examples: string[] }) => g.examples.includes('小区能养大型犬吗'));
     expect(dogs.count).toBeGreaterThanOrEqual(2);
     expect(res.body.policy).toEqual([
-      { reason: 'haggling', count: 2, examples: expect.arrayContaining(['你给我打个九五折我今天就签', '再便宜两万我就定了']) },
+      {
+        reason: 'haggling',
+        count: 2,
+        examples: expect.arrayContaining(['你给我打个九五折我今天就签', '再便宜两万我就定了']),
+      },
     ]);
   });
 
   it('filters by date and is only for script owners', async () => {
     const owner = await ctx.tokenFor('script-owner');
-    const none = await ctx.call('GET', '/api/projects/lanwan/script-gaps?from=2020-01-01&to=2020-12-31', owner);
+    const none = await ctx.call(
+      'GET',
+      '/api/projects/lanwan/script-gaps?from=2020-01-01&to=2020-12-31',
+      owner,
+    );
     expect(none.body).toMatchObject({ declines: 0, gaps: [], policy: [] });
-    expect((await ctx.call('GET', '/api/projects/lanwan/script-gaps?from=yesterday', owner)).status).toBe(400);
+    expect((await ctx.call('GET', '/api/projects/lanwan/script-gaps?from=yesterday', owner)).status).toBe(
+      400,
+    );
     const agent = await ctx.tokenFor('sales');
     expect((await ctx.call('GET', '/api/projects/lanwan/script-gaps', agent)).status).toBe(403);
   });

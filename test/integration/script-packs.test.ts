@@ -101,10 +101,19 @@ describe('publishing script packs', () => {
     ].join('\n');
     const res = await ctx.app.request(
       '/api/projects/hillside/script-packs?projectName=%E5%B1%B1%E8%BE%B9&version=v1&effectiveFrom=2026-12-01',
-      { method: 'POST', headers: { authorization: `Bearer ${owner}`, 'content-type': 'text/csv' }, body: csv },
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner}`, 'content-type': 'text/csv' },
+        body: csv,
+      },
     );
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ projectId: 'hillside', version: 'v1', entries: 2, disclosures: 1 });
+    expect(await res.json()).toMatchObject({
+      projectId: 'hillside',
+      version: 'v1',
+      entries: 2,
+      disclosures: 1,
+    });
 
     const agent = await ctx.tokenFor('sales', 'a');
     const opened = await ctx.call('POST', '/api/signing-sessions', agent, {
