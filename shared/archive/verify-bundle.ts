@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { buyerDigest } from './buyer-digest.ts';
+import { canonicalJson, sha256Hex } from './record-hash.ts';
 import { verifyChain } from './verify-chain.ts';
 
 const bundleSchema = z.object({
@@ -9,6 +10,7 @@ const bundleSchema = z.object({
     buyer: z.object({ name: z.string(), phone: z.string() }).optional(),
   }),
   records: z.array(z.unknown()),
+  scriptPack: z.object({ sha256: z.string(), pack: z.unknown() }).nullable().optional(),
 });
 
 export type BundleVerdict =
@@ -42,6 +44,16 @@ export function verifyBundle(input: unknown): BundleVerdict {
       seq: 1,
       reason: 'session.buyer does not match the buyer digest sealed into the chain',
     };
+  }
+  if (parsed.data.scriptPack) {
+    const { sha256, pack } = parsed.data.scriptPack;
+    if (sha256Hex(canonicalJson(pack)) !== sha256 || subject?.packSha256 !== sha256) {
+      return {
+        ok: false,
+        seq: 1,
+        reason: 'the included script pack is not the one the session was opened with',
+      };
+    }
   }
   return {
     ok: true,

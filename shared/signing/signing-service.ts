@@ -412,7 +412,10 @@ export class SigningService {
     if (who.role !== 'legal') throw new ForbiddenError('只有法务可以导出证据');
     const meta = await this.meta(sessionId);
     await auditAccess(this.deps.table, this.deps.clock, who, 'evidence-export', { sessionId });
-    const records = (await readChain(this.deps.table, sessionPk(sessionId))) as ArchiveRecord[];
+    const [records, published] = await Promise.all([
+      readChain(this.deps.table, sessionPk(sessionId)) as Promise<ArchiveRecord[]>,
+      this.deps.scripts.getVersion(meta.projectId, meta.scriptVersion),
+    ]);
     const last = records[records.length - 1];
     return {
       format: 'koujing-evidence/1' as const,
@@ -426,6 +429,15 @@ export class SigningService {
         records: records.length,
       },
       records,
+      // The approved text the bot answered from, so replies and commitments can be read in full offline.
+      scriptPack: published
+        ? {
+            sha256: published.sha256,
+            publishedAt: published.publishedAt,
+            publishedBy: published.publishedBy,
+            pack: published.pack,
+          }
+        : null,
     };
   }
 

@@ -82,6 +82,14 @@ describe('npm run verify', () => {
     expect(r.out).toContain('at seq 11');
   });
 
+  it('detects a script pack swapped for another text', async () => {
+    const b = clone();
+    b.scriptPack.pack.entries[0].answer = '均价每平方米一万元';
+    const r = await verify(b);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('script pack');
+  });
+
   it('fails on a file that is not an evidence bundle', async () => {
     expect((await verify('{"hello": 1}')).code).toBe(1);
     expect((await verify('not json')).code).toBe(2);
