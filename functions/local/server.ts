@@ -11,6 +11,8 @@ const env = z
   })
   .parse(process.env);
 
+// Node 20 is fine for local use until 2027 (Lambda runs Node 22); the SDK's notice would bury the URLs below.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const dataDir = dataDirFromEnv();
 const product = await startLocalProduct({ dataDir });
 const server = serve({ fetch: product.app.fetch, port: env.PORT, hostname: env.HOST }, () => {
