@@ -1,0 +1,53 @@
+/**
+ * The API Lambda: the same Hono app the local server runs, behind `hono/aws-lambda`. Everything is
+ * built at init (config, keys from Secrets Manager, clients, the Cognito JWKS); nothing waits for the
+ * first request.
+ */
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { Context } from 'aws-lambda';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
+import { systemClock } from '#shared/clock.ts';
+import { apiConfigSchema, parseConfig } from '#shared/config/lambda-config.ts';
+import { initTokenService } from '#shared/config/lambda-init.ts';
+import { createObservability, flushMetrics } from '#shared/config/observability.ts';
+import { loadKeyRing } from '#shared/config/secrets-manager-keys.ts';
+import { createApp } from '#shared/http/create-app.ts';
+import { createDocumentClient } from '#shared/store/dynamo-client.ts';
+import { createMatcher } from '#shared/understanding/create-matcher.ts';
+import { cachedMatcherFor } from '#shared/understanding/matcher-cache.ts';
+
+const config = parseConfig(apiConfigSchema, process.env);
+const { logger, metrics, tracer, logError } = createObservability('koujing-api');
+const secrets = tracer.captureAWSv3Client(new SecretsManagerClient({}));
+const keys = await loadKeyRing(secrets, {
+  jwtSecretId: config.JWT_SECRET_ARN,
+  phoneHmacKeySecretId: config.PHONE_HMAC_KEY_SECRET_ARN,
+});
+const tokens = await initTokenService({
+  jwtSecret: keys.jwtSecret,
+  cognitoIssuer: config.COGNITO_ISSUER,
+  cognitoClientId: config.COGNITO_CLIENT_ID,
+  clock: systemClock,
+  logger,
+});
+const doc = tracer.captureAWSv3Client(createDocumentClient());
+const app = createApp({
+  table: { doc, tableName: config.TABLE_NAME },
+  tokens,
+  keys,
+  clock: systemClock,
+  matcherFor: cachedMatcherFor(createMatcher),
+  logError,
+});
+const serve = handle(app);
+
+/** API Gateway HTTP API (payload format 2.0) proxy events. */
+export const handler = async (event: LambdaEvent, context: Context) => {
+  logger.addContext(context);
+  metrics.captureColdStartMetric();
+  try {
+    return await serve(event, context);
+  } finally {
+    flushMetrics(metrics);
+  }
+};
