@@ -1,0 +1,128 @@
+import * as z from 'zod';
+import type { MatchDecision, Matcher } from './matcher-types.ts';
+
+/**
+ * Scores a matcher on a labelled set (`{"text","expect","kind"}` per line): in-scope top-1,
+ * decline precision and recall, overall and per-kind accuracy, the confusions, and latency.
+ */
+export const labelledQuestionSchema = z.looseObject({
+  text: z.string().min(1).max(2000),
+  expect: z.string().min(1).nullable(),
+  kind: z.string().min(1).max(40),
+  /** Optional: the entry of the second question in a two-question line. */
+  secondary: z.string().min(1).nullable().optional(),
+});
+export type LabelledQuestion = z.infer<typeof labelledQuestionSchema>;
+
+/** Parses JSON Lines; throws with the line number of the first bad line. */
+export function parseLabelledSet(jsonl: string): LabelledQuestion[] {
+  const rows: LabelledQuestion[] = [];
+  const lines = jsonl.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (cause) {
+      throw new Error(`line ${i + 1}: not valid JSON`, { cause });
+    }
+    const parsed = labelledQuestionSchema.safeParse(value);
+    if (!parsed.success) {
+      throw new Error(`line ${i + 1}: ${z.prettifyError(parsed.error).replaceAll('\n', ' ')}`);
+    }
+    rows.push(parsed.data);
+  }
+  return rows;
+}
+
+export interface Confusion {
+  text: string;
+  kind: string;
+  expected: string | null;
+  got: string | null;
+  detail: string;
+}
+
+export interface EvaluationReport {
+  total: number;
+  inScope: { total: number; correct: number; accuracy: number };
+  decline: { expected: number; declined: number; correct: number; precision: number; recall: number };
+  overall: { correct: number; accuracy: number };
+  secondary: { total: number; correct: number; accuracy: number };
+  perKind: Record<string, { total: number; correct: number; accuracy: number }>;
+  confusions: Confusion[];
+  latencyMs: { p50: number; p99: number; max: number };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+export function percentile(sortedValues: number[], p: number): number {
+  if (sortedValues.length === 0) return 0;
+  const index = Math.min(sortedValues.length - 1, Math.ceil((p / 100) * sortedValues.length) - 1);
+  return sortedValues[Math.max(0, index)]!;
+}
+
+export function evaluateMatcher(matcher: Matcher, rows: LabelledQuestion[]): EvaluationReport {
+  const perKind: EvaluationReport['perKind'] = {};
+  const confusions: Confusion[] = [];
+  const timings: number[] = [];
+  let inScopeTotal = 0;
+  let inScopeCorrect = 0;
+  let declineExpected = 0;
+  let declined = 0;
+  let declineCorrect = 0;
+  let secondaryTotal = 0;
+  let secondaryCorrect = 0;
+
+  for (const row of rows) {
+    const start = performance.now();
+    const decision: MatchDecision = matcher.match(row.text);
+    timings.push(performance.now() - start);
+    const got = decision.entryId;
+    const ok = got === row.expect;
+    const bucket = perKind[row.kind] ?? { total: 0, correct: 0, accuracy: 0 };
+    perKind[row.kind] = bucket;
+    bucket.total++;
+    if (ok) bucket.correct++;
+    if (row.expect === null) declineExpected++;
+    else inScopeTotal++;
+    if (got === null) declined++;
+    if (ok && row.expect === null) declineCorrect++;
+    if (ok && row.expect !== null) inScopeCorrect++;
+    if (row.secondary) {
+      secondaryTotal++;
+      if (decision.secondary?.entryId === row.secondary) secondaryCorrect++;
+    }
+    if (!ok) {
+      const detail =
+        got === null
+          ? `declined: ${decision.declineReason} (best ${decision.runnerUp?.entryId ?? '-'} ${decision.score.toFixed(2)})`
+          : `score ${decision.score.toFixed(2)}, runner-up ${decision.runnerUp?.entryId ?? '-'} ${(decision.runnerUp?.score ?? 0).toFixed(2)}`;
+      confusions.push({ text: row.text, kind: row.kind, expected: row.expect, got, detail });
+    }
+  }
+  for (const bucket of Object.values(perKind)) bucket.accuracy = ratio(bucket.correct, bucket.total);
+  const sorted = [...timings].sort((a, b) => a - b);
+  const correct = inScopeCorrect + declineCorrect;
+  return {
+    total: rows.length,
+    inScope: { total: inScopeTotal, correct: inScopeCorrect, accuracy: ratio(inScopeCorrect, inScopeTotal) },
+    decline: {
+      expected: declineExpected,
+      declined,
+      correct: declineCorrect,
+      precision: ratio(declineCorrect, declined),
+      recall: ratio(declineCorrect, declineExpected),
+    },
+    overall: { correct, accuracy: ratio(correct, rows.length) },
+    secondary: {
+      total: secondaryTotal,
+      correct: secondaryCorrect,
+      accuracy: ratio(secondaryCorrect, secondaryTotal),
+    },
+    perKind,
+    confusions,
+    latencyMs: { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 },
+  };
+}

@@ -1,0 +1,130 @@
+import { pinyin } from 'pinyin-pro';
+import { isHan, STOP_CHARS } from './text-features.ts';
+
+/**
+ * Homophone typos from pinyin input (物叶费 → 物业费, 车味 → 车位) and pinyin abbreviations
+ * (wq → 网签). Terms are indexed by their toneless pinyin once per pack; a question only looks up
+ * its own short windows. The corrector proposes a rewritten text; the matcher keeps it only when
+ * it explains the question better than the literal text, so context decides (`高价桥离小区多远` is
+ * about the elevated road, `最高价多少` stays about price).
+ */
+
+const readingsCache = new Map<string, readonly string[]>();
+
+/** Toneless readings of one character (all of them for polyphonic characters). */
+function readingsOf(ch: string): readonly string[] {
+  let readings = readingsCache.get(ch);
+  if (!readings) {
+    const found = pinyin(ch, { toneType: 'none', type: 'array', multiple: true });
+    readings = found.length ? [...new Set(found)] : [ch];
+    readingsCache.set(ch, readings);
+  }
+  return readings;
+}
+
+/** Southern accents merge zh/z, ch/c, sh/s and -ng/-n; typists follow their ears. */
+function fuzzy(syllable: string): string {
+  return syllable.replace(/^([zcs])h/, '$1').replace(/(i|e|a)ng$/, '$1n');
+}
+
+const MAX_READING_COMBINATIONS = 16;
+
+function pinyinKeys(word: string, blur: boolean): string[] {
+  let keys = [''];
+  for (const ch of word) {
+    const readings = readingsOf(ch).map((r) => (blur ? fuzzy(r) : r));
+    const next: string[] = [];
+    for (const prefix of keys) {
+      for (const r of readings) next.push(prefix ? `${prefix} ${r}` : r);
+    }
+    keys = [...new Set(next)].slice(0, MAX_READING_COMBINATIONS);
+  }
+  return keys;
+}
+
+export interface PinyinCorrector {
+  /** The text with homophone windows replaced by pack or vocabulary terms, or null if none. */
+  correct(text: string): string | null;
+  /** Expands pinyin-initial abbreviations typed as ASCII words. */
+  expandAbbreviations(text: string): string;
+}
+
+export function createPinyinCorrector(
+  terms: Iterable<string>,
+  abbreviations: Readonly<Record<string, string>>,
+): PinyinCorrector {
+  const exact = new Map<string, Set<string>>();
+  const blurred = new Map<string, Set<string>>();
+  const initials = new Map<string, Set<string>>();
+  const known = new Set<string>();
+  const add = (index: Map<string, Set<string>>, key: string, term: string) => {
+    const set = index.get(key) ?? new Set<string>();
+    set.add(term);
+    index.set(key, set);
+  };
+  for (const term of terms) {
+    const chars = [...term];
+    if (chars.length < 2 || chars.length > 4 || !chars.every(isHan) || known.has(term)) continue;
+    // Particles make poor targets: 狗吗 must not become 够吗.
+    if (chars.some((c) => STOP_CHARS.has(c))) continue;
+    known.add(term);
+    for (const key of pinyinKeys(term, false)) add(exact, key, term);
+    for (const key of pinyinKeys(term, true)) add(blurred, key, term);
+    if (chars.length >= 3) {
+      add(initials, chars.map((c) => (readingsOf(c)[0] ?? '')[0] ?? '').join(''), term);
+    }
+  }
+  const abbreviationMap = new Map(Object.entries(abbreviations));
+  for (const [key, set] of initials) {
+    if (set.size === 1 && !abbreviationMap.has(key)) abbreviationMap.set(key, [...set][0]!);
+  }
+
+  const lookup = (window: string): string | null => {
+    for (const [index, blur] of [
+      [exact, false],
+      [blurred, true],
+    ] as const) {
+      for (const key of pinyinKeys(window, blur)) {
+        const found = index.get(key);
+        if (found && !found.has(window)) return [...found][0]!;
+      }
+    }
+    return null;
+  };
+
+  return {
+    correct(text) {
+      const chars = [...text];
+      const out: string[] = [];
+      let changed = false;
+      let i = 0;
+      while (i < chars.length) {
+        let replaced = false;
+        if (isHan(chars[i]!)) {
+          for (let len = 4; len >= 2 && !replaced; len--) {
+            const slice = chars.slice(i, i + len);
+            if (slice.length < len || !slice.every(isHan)) continue;
+            const window = slice.join('');
+            if (known.has(window)) {
+              out.push(window);
+              i += len;
+              replaced = true;
+              break;
+            }
+            const term = lookup(window);
+            if (term) {
+              out.push(term);
+              i += len;
+              replaced = changed = true;
+            }
+          }
+        }
+        if (!replaced) out.push(chars[i++]!);
+      }
+      return changed ? out.join('') : null;
+    },
+    expandAbbreviations(text) {
+      return text.replace(/\b[a-z]{2,5}\b/g, (word) => abbreviationMap.get(word) ?? word);
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { type ScriptPack, scriptPackSchema } from '#shared/script/pack-schema.ts';
+import { type LabelledQuestion, parseLabelledSet } from '#shared/understanding/evaluate-matcher.ts';
+
+const read = (relative: string) => readFileSync(new URL(relative, import.meta.url), 'utf8');
+
+export const demoPack: ScriptPack = scriptPackSchema.parse(
+  JSON.parse(read('../../../shared/script/demo-pack.json')),
+);
+export const secondPack: ScriptPack = scriptPackSchema.parse(
+  JSON.parse(read('../../understanding/second-pack.json')),
+);
+export const devSet: LabelledQuestion[] = parseLabelledSet(read('../../understanding/dev-set.jsonl'));
+export const secondSet: LabelledQuestion[] = parseLabelledSet(read('../../understanding/second-set.jsonl'));
