@@ -3,6 +3,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArchiveRecord, RecordDraft } from '#shared/archive/archive-record.ts';
 import { buyerDigest } from '#shared/archive/buyer-digest.ts';
 import {
+  type AppendPlan,
   appendToChain,
   type ChainHead,
   CompanionConditionError,
@@ -213,11 +214,10 @@ export class SigningService {
       throw new NotFoundError('disclosure_not_found', `本次签约没有编号为 ${disclosureId} 的披露事项`);
     const ts = this.deps.clock().toISOString();
     try {
-      return await appendToChain(
-        this.deps.table,
-        sessionPk(sessionId),
+      return await this.appendToOpenSession(
+        sessionId,
+        ts,
         (head) => {
-          assertOpen(head);
           return {
             records: [
               {
@@ -228,7 +228,6 @@ export class SigningService {
                 scriptVersion: pack.pack.version,
               } satisfies RecordDraft,
             ],
-            fill: (d) => ({ ...d, sessionId, ts }),
             companions: [
               {
                 Put: {
@@ -326,11 +325,10 @@ export class SigningService {
     }
 
     try {
-      return await appendToChain(
-        this.deps.table,
-        sessionPk(sessionId),
+      return await this.appendToOpenSession(
+        sessionId,
+        ts,
         (head) => {
-          assertOpen(head);
           const base = (head?.seq ?? 0) + 1;
           // Point each companion record at the message (and the commitment at its reply).
           const records = drafts.map((d, i) =>
@@ -341,7 +339,6 @@ export class SigningService {
             indexAttributes: index.map((attrs, i) =>
               attrs ? { ...attrs, gsi2sk: timeOrderedSk(ts, sessionId, base + i) } : undefined,
             ),
-            fill: (d) => ({ ...d, sessionId, ts }),
             companions: (linked) => [
               {
                 Put: {
@@ -383,11 +380,10 @@ export class SigningService {
       );
     }
     const ts = this.deps.clock().toISOString();
-    return appendToChain(
-      this.deps.table,
-      sessionPk(sessionId),
+    return this.appendToOpenSession(
+      sessionId,
+      ts,
       (head) => {
-        assertOpen(head);
         return {
           records: [
             {
@@ -397,7 +393,6 @@ export class SigningService {
               records: (head?.seq ?? 0) + 1,
             } satisfies RecordDraft,
           ],
-          fill: (d) => ({ ...d, sessionId, ts }),
         };
       },
       (linked) => {
@@ -439,6 +434,24 @@ export class SigningService {
           }
         : null,
     };
+  }
+
+  /** Appends to a session that is still open; every record gets the session id and the same ts. */
+  private appendToOpenSession<T>(
+    sessionId: string,
+    ts: string,
+    plan: (head: ChainHead | null) => AppendPlan<RecordDraft>,
+    done: (linked: LinkedRecord[]) => T,
+  ): Promise<T> {
+    return appendToChain(
+      this.deps.table,
+      sessionPk(sessionId),
+      (head) => {
+        assertOpen(head);
+        return { ...plan(head), fill: (d) => ({ ...d, sessionId, ts }) };
+      },
+      done,
+    );
   }
 
   async meta(sessionId: string): Promise<SessionMeta> {
