@@ -46,7 +46,7 @@ export function createApp(deps: AppDeps) {
       '/projects',
       new Hono()
         .use(bodyLimit({ maxSize: 1024 * KB, onError: tooLarge }))
-        .route('/', scriptRoutes(scripts, deps.table)),
+        .route('/', scriptRoutes(scripts, deps.table, deps.clock)),
     )
     .use('/signing-sessions/*', bodyLimit({ maxSize: 32 * KB, onError: tooLarge }))
     .route('/signing-sessions', signingRoutes(signing));

@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import type { Clock } from '#shared/clock.ts';
 import { DomainError, ValidationError } from '#shared/errors.ts';
+import { auditAccess } from '#shared/legal/access-audit.ts';
+import { listOffScriptCommitments } from '#shared/legal/off-script-review.ts';
 import { packFromCsv } from '#shared/script/pack-csv.ts';
 import { idSchema, type ScriptPack, scriptPackSchema } from '#shared/script/pack-schema.ts';
 import { scriptGaps } from '#shared/script/script-gaps.ts';
@@ -10,19 +13,34 @@ import { type AuthEnv, requireRole } from './auth-middleware.ts';
 import { describeZodError } from './error-mapper.ts';
 import { validate } from './validate.ts';
 
-const gapsQuery = z.strictObject({
+/** An optional date range (UTC days, inclusive). */
+const dateRangeQuery = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
 });
 
-export const scriptRoutes = (scripts: ScriptRepository, table: TableRef) =>
+export const scriptRoutes = (scripts: ScriptRepository, table: TableRef, clock: Clock) =>
   new Hono<AuthEnv>()
     .get(
       '/:projectId/script-gaps',
       requireRole('script-owner'),
       validate('param', projectParam),
-      validate('query', gapsQuery),
+      validate('query', dateRangeQuery),
       async (c) => c.json(await scriptGaps(table, c.req.valid('param').projectId, c.req.valid('query'))),
+    )
+    .get(
+      '/:projectId/off-script-commitments',
+      requireRole('legal', 'manager', 'supervisor'),
+      validate('param', projectParam),
+      validate('query', dateRangeQuery),
+      async (c) => {
+        const { projectId } = c.req.valid('param');
+        await auditAccess(table, clock, c.get('principal'), 'off-script-review', { projectId });
+        return c.json({
+          projectId,
+          items: await listOffScriptCommitments(table, projectId, c.req.valid('query')),
+        });
+      },
     )
     .post(
       '/:projectId/script-packs',

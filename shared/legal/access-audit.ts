@@ -4,7 +4,7 @@ import type { Clock } from '#shared/clock.ts';
 import type { TableRef } from '#shared/store/dynamo-client.ts';
 import { auditPk } from '#shared/store/keys.ts';
 
-export type AuditAction = 'evidence-export';
+export type AuditAction = 'evidence-export' | 'off-script-review';
 
 /**
  * Records a look at archived material before the material is handed out, in a per-day hash chain,
@@ -15,14 +15,14 @@ export async function auditAccess(
   clock: Clock,
   who: Principal,
   action: AuditAction,
-  target: { sessionId: string },
+  target: { sessionId: string } | { projectId: string },
 ): Promise<void> {
   const ts = clock().toISOString();
   await appendToChain(
     table,
     auditPk(ts.slice(0, 10)),
     () => ({
-      records: [{ kind: action, actor: { role: who.role, id: who.sub }, sessionId: target.sessionId }],
+      records: [{ kind: action, actor: { role: who.role, id: who.sub }, ...target }],
       fill: (d) => ({ ...d, ts }),
     }),
     () => undefined,

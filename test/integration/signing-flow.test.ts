@@ -224,3 +224,37 @@ describe('evidence access', () => {
     });
   });
 });
+
+describe('off-script commitments review', () => {
+  it('lists what agents promised outside the script, newest first, for legal and managers only, audited', async () => {
+    const { readChain } = await import('#shared/archive/chain-append.ts');
+    const { auditPk } = await import('#shared/store/keys.ts');
+    const s = await openDemoSession(ctx, 'agent-5', '8-8-808');
+    await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.agent, {
+      text: '请看合同',
+      clientMessageId: 'p0',
+    });
+    ctx.clock.advance(1000);
+    await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.agent, {
+      text: '这里以后肯定升值',
+      clientMessageId: 'p1',
+    });
+    const manager = await ctx.tokenFor('manager', 'mgr-1');
+    const res = await ctx.call('GET', '/api/projects/lanwan/off-script-commitments', manager);
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toMatchObject({
+      sessionId: s.sessionId,
+      agentId: 'agent-5',
+      text: '这里以后肯定升值',
+      flaggedTerms: ['肯定', '升值'],
+    });
+    expect(res.body.items.some((i: { text: string }) => i.text === '请看合同')).toBe(false);
+    const audit = await readChain(ctx.table, auditPk(ctx.clock().toISOString().slice(0, 10)));
+    expect(audit.at(-1)).toMatchObject({
+      kind: 'off-script-review',
+      actor: { id: 'mgr-1' },
+      projectId: 'lanwan',
+    });
+    expect((await ctx.call('GET', '/api/projects/lanwan/off-script-commitments', s.agent)).status).toBe(403);
+  });
+});
