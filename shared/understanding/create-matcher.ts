@@ -1,10 +1,16 @@
 import type { ScriptPack } from '../script/pack-schema.ts';
 import { findPolicyDecline } from './decline-rules.ts';
+import { conceptWords, DOMAIN_CONCEPTS, QUESTION_CUES } from './housing-concepts.ts';
 import { HOUSING_VOCABULARY, PINYIN_ABBREVIATIONS, RELATED_CONCEPTS } from './housing-vocabulary.ts';
 import type { Candidate, DeclineReason, MatchDecision, Matcher } from './matcher-types.ts';
-import { createTextNormalizer, vocabularyTerms } from './normalize-text.ts';
+import { createTextNormalizer, normalizeScript, vocabularyTerms } from './normalize-text.ts';
 import { createPinyinCorrector } from './pinyin-tolerance.ts';
-import { buildRetrievalIndex, DEFAULT_TUNING, type RetrievalTuning } from './similarity.ts';
+import {
+  buildRetrievalIndex,
+  DEFAULT_TUNING,
+  type RetrievalIndex,
+  type RetrievalTuning,
+} from './similarity.ts';
 import { looksLikeQuestion, splitQuestions } from './split-questions.ts';
 import { createFeatureExtractor } from './text-features.ts';
 
@@ -42,6 +48,26 @@ const OUT_OF_SCOPE_WORDS = [
   '洗衣机',
 ];
 
+/** Lexicon triggers in the form buyer text takes after script normalisation (一平 → 1平). */
+const scriptFormCache = new Map<object, Record<string, readonly string[]>>();
+function scriptForm(lexicon: Readonly<Record<string, readonly string[]>>): Record<string, readonly string[]> {
+  let cached = scriptFormCache.get(lexicon);
+  if (!cached) {
+    cached = {};
+    for (const [concept, words] of Object.entries(lexicon))
+      cached[concept] = [...new Set(words.flatMap((w) => [w, normalizeScript(w)]))];
+    scriptFormCache.set(lexicon, cached);
+  }
+  return cached;
+}
+
+/** Below the minimum score, an entry still answers with at least this score and this lead. */
+const CLEAR_LEAD_MIN_SCORE = 0.3;
+const CLEAR_LEAD_MARGIN = 0.2;
+
+/** Sample questions run once at load time. */
+const WARM_UP_QUESTIONS = 60;
+
 /** A homophone correction must explain the question clearly better than the literal text. */
 const CORRECTION_PENALTY = 0.97;
 
@@ -66,44 +92,65 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const normalizer = createTextNormalizer(pack.synonyms ?? {});
   const documents = pack.entries.map((entry) => ({
     id: entry.id,
-    questions: entry.questions.map(normalizer.normalize),
-    cues: [entry.topic, ...(entry.keywords ?? [])].map(normalizer.normalize),
-    answer: normalizer.normalize(entry.answer),
+    // The topic is the shortest sample question a script owner writes.
+    questions: [...entry.questions, entry.topic].map(normalizeScript),
+    cues: [entry.topic, ...(entry.keywords ?? [])].map(normalizeScript),
+    answer: normalizeScript(entry.answer),
   }));
-  const cueTerms = documents.flatMap((d) => d.cues);
+  const cueTerms = documents.flatMap((d) => d.cues.flatMap((c) => [c, normalizer.applyVocabulary(c)]));
   const extractor = createFeatureExtractor(
     [
       ...Object.keys(HOUSING_VOCABULARY),
       ...Object.keys(pack.synonyms ?? {}).map(normalizer.normalize),
       ...cueTerms,
     ],
-    RELATED_CONCEPTS,
+    scriptForm({ ...DOMAIN_CONCEPTS, ...RELATED_CONCEPTS }),
+    scriptForm(QUESTION_CUES),
   );
-  const extractFeatures = (text: string) => extractor.extract(text);
-  const index = buildRetrievalIndex(documents, extractor, options.tuning ?? DEFAULT_TUNING);
+  // Texts are script-normalised; each is read twice, with the vocabulary mapped and as written, so
+  // a mapping adds a reading and never hides the words the writer used.
+  const reader = {
+    extract: (literal: string) => extractor.extract(normalizer.applyVocabulary(literal), literal),
+  };
+  const extractFeatures = (literal: string) => reader.extract(literal);
+  const index = buildRetrievalIndex(documents, reader, options.tuning ?? DEFAULT_TUNING);
   const correctionPenalty = options.correctionPenalty ?? CORRECTION_PENALTY;
   const corrector = createPinyinCorrector(
-    [...vocabularyTerms(pack.synonyms ?? {}), ...cueTerms],
+    [
+      ...vocabularyTerms(pack.synonyms ?? {}),
+      ...pack.entries
+        .flatMap((e) => [e.topic, ...(e.keywords ?? []), ...e.questions])
+        .map(normalizer.normalize),
+      ...conceptWords(DOMAIN_CONCEPTS),
+    ],
     PINYIN_ABBREVIATIONS,
   );
-  const packText = documents.flatMap((d) => [...d.questions, ...d.cues, d.answer]).join('\n');
-  const outOfScope = OUT_OF_SCOPE_WORDS.filter((word) => !packText.includes(word));
+  const packText = documents
+    .flatMap((d) => [...d.questions, ...d.cues, d.answer])
+    .flatMap((t) => [t, normalizer.applyVocabulary(t)])
+    .join('\n');
+  // Out of scope only if the pack covers neither the word nor its concept (猫 is covered by 宠物).
+  const conceptCovered = (word: string) =>
+    Object.values(DOMAIN_CONCEPTS).some(
+      (words) => words.includes(word) && words.some((w) => !w.includes('+') && packText.includes(w)),
+    );
+  const outOfScope = OUT_OF_SCOPE_WORDS.filter((word) => !packText.includes(word) && !conceptCovered(word));
   const ownNames = [...new Set([pack.projectName, normalizer.normalize(pack.projectName)])];
 
-  const rankText = (text: string) => index.rank(extractFeatures(text));
+  const rankText = (literal: string) => index.rank(extractFeatures(literal));
 
-  const retrieve = (text: string): Retrieval => {
-    let ranked = rankText(text);
-    let used = text;
-    const corrected = corrector.correct(text);
+  /** `literal`: script-normalised text, vocabulary not yet applied. */
+  const retrieve = (literal: string): Retrieval => {
+    let ranked = rankText(literal);
+    let used = normalizer.applyVocabulary(literal);
+    const corrected = corrector.correct(literal);
     if (corrected !== null) {
-      const fixed = normalizer.applyVocabulary(corrected);
-      const alternative = rankText(fixed);
+      const alternative = rankText(corrected);
       const literalTop = ranked[0]?.score ?? 0;
       const correctedTop = (alternative[0]?.score ?? 0) * correctionPenalty;
       if (correctedTop > literalTop) {
         ranked = alternative.map((c) => ({ entryId: c.entryId, score: c.score * correctionPenalty }));
-        used = fixed;
+        used = normalizer.applyVocabulary(corrected);
       }
     }
     return { text: used, best: ranked[0] ?? null, runnerUp: ranked[1] ?? null };
@@ -111,8 +158,12 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
 
   // A subject this pack never mentions (pets, Wi-Fi …) is a gap for the next version, not a guess.
   const mentionsOutOfScope = (text: string) => outOfScope.some((word) => text.includes(word));
+  // A weaker score still answers when no other entry comes close: terse packs explain little of a
+  // long question, but a clear lead over every other entry is evidence in itself.
+  const clearLead = (r: Retrieval) =>
+    r.best!.score >= CLEAR_LEAD_MIN_SCORE && r.best!.score - (r.runnerUp?.score ?? 0) >= CLEAR_LEAD_MARGIN;
   const accepted = (r: Retrieval) =>
-    r.best !== null && r.best.score >= minScore && !mentionsOutOfScope(r.text);
+    r.best !== null && (r.best.score >= minScore || clearLead(r)) && !mentionsOutOfScope(r.text);
 
   const decline = (
     normalized: string,
@@ -128,41 +179,57 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     secondary,
   });
 
-  return {
+  const matcher: Matcher & {
+    explain: RetrievalIndex['explain'] extends (f: never, id: string) => infer R
+      ? (text: string, entryId: string) => R
+      : never;
+  } = {
+    explain(text, entryId) {
+      return index.explain(extractFeatures(normalizeScript(text)), entryId);
+    },
     match(input) {
-      const normalized = normalizer.applyVocabulary(
-        corrector.expandAbbreviations(normalizer.normalize(input)),
-      );
-      if (extractFeatures(normalized).length === 0) {
-        const policy = findPolicyDecline(normalized, ownNames);
-        return decline(normalized, policy?.reason ?? 'empty', null);
-      }
+      const literal = corrector.expandAbbreviations(normalizeScript(input));
+      const normalized = normalizer.applyVocabulary(literal);
       const policy = findPolicyDecline(normalized, ownNames);
-      if (policy) return decline(normalized, policy.reason, retrieve(normalized));
+      if (extractFeatures(literal).length === 0) return decline(normalized, policy?.reason ?? 'empty', null);
+      if (policy) return decline(normalized, policy.reason, retrieve(literal));
 
-      const clauses = splitQuestions(normalized).filter((c) => extractFeatures(c).length > 0);
+      const clauses = splitQuestions(literal).filter((c) => extractFeatures(c).length > 0);
       const questions = clauses.filter(looksLikeQuestion);
       const asked = questions.length > 0 ? questions : clauses;
-      const whole = retrieve(normalized);
+      const whole = retrieve(literal);
       if (asked.length < 2) {
         if (!accepted(whole)) return decline(whole.text, 'no-match', whole);
         return answer(whole, null);
       }
 
+      // The first question asked is the main one. If the script cannot answer it, the bot
+      // declines it rather than answering the second question in its place.
       const parts = asked.map((clause) => ({ clause, r: retrieve(clause) }));
-      const mainIndex = parts.findIndex((p) => accepted(p.r));
-      if (mainIndex < 0) {
-        if (!accepted(whole)) return decline(whole.text, 'no-match', whole);
-        return answer(whole, null);
-      }
-      const main = parts[mainIndex]!;
-      const other = parts.slice(mainIndex + 1).find((p) => p.r.best?.entryId !== main.r.best?.entryId);
-      const secondary = other
-        ? { text: other.clause, entryId: accepted(other.r) ? (other.r.best?.entryId ?? null) : null }
-        : null;
-      return answer({ ...main.r, text: normalized }, secondary);
+      const main = parts[0]!;
+      const others = parts.slice(1);
+      const secondaryOf = (mainEntry: string | null): MatchDecision['secondary'] => {
+        const other = others.find((p) => p.r.best?.entryId !== mainEntry);
+        if (!other) return null;
+        const text = normalizer.applyVocabulary(other.clause);
+        return { text, entryId: accepted(other.r) ? (other.r.best?.entryId ?? null) : null };
+      };
+      if (accepted(main.r)) return answer({ ...main.r, text: normalized }, secondaryOf(main.r.best!.entryId));
+      // A split inside one question (`要是晚交房了，怎么赔`) still reads as one as a whole.
+      const laterEntries = new Set(others.filter((p) => accepted(p.r)).map((p) => p.r.best!.entryId));
+      if (accepted(whole) && !laterEntries.has(whole.best!.entryId)) return answer(whole, null);
+      return decline(normalized, 'no-match', main.r, secondaryOf(null));
     },
   };
+
+  // Prime the code paths on the pack's own questions, so the first buyers do not pay for the JIT.
+  const samples = pack.entries.flatMap((e) => [e.topic, ...e.questions]);
+  for (let i = 0; i < WARM_UP_QUESTIONS && samples.length > 0; i++) {
+    const a = samples[i % samples.length]!;
+    const b = samples[(i * 7 + 3) % samples.length]!;
+    matcher.match(i % 3 === 0 ? `${a}？${b}` : a);
+  }
+  return matcher;
 
   function answer(r: Retrieval, secondary: MatchDecision['secondary']): MatchDecision {
     return {

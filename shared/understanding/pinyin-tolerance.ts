@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { isHan, STOP_CHARS } from './text-features.ts';
+import { FUNCTION_CHARS, isHan } from './text-features.ts';
 
 /**
  * Homophone typos from pinyin input (物叶费 → 物业费, 车味 → 车位) and pinyin abbreviations
@@ -7,6 +7,11 @@ import { isHan, STOP_CHARS } from './text-features.ts';
  * its own short windows. The corrector proposes a rewritten text; the matcher keeps it only when
  * it explains the question better than the literal text, so context decides (`高价桥离小区多远` is
  * about the elevated road, `最高价多少` stays about price).
+ *
+ * Two guards keep it from rewriting across word boundaries: a window read in the buyer's text uses
+ * the reading of its characters in context (厂家 is chang jia, never the rare reading of 厂 that
+ * sounds like 按揭), and a window or a target holding a function character (的 几 这 那 给 哪 …)
+ * is never a typo (`的房` is not `得房`, `几层` is not `几成`, `那天` is not `哪天`).
  */
 
 const readingsCache = new Map<string, readonly string[]>();
@@ -65,11 +70,12 @@ export function createPinyinCorrector(
   for (const term of terms) {
     const chars = [...term];
     if (chars.length < 2 || chars.length > 4 || !chars.every(isHan) || known.has(term)) continue;
-    // Particles make poor targets: 狗吗 must not become 够吗.
-    if (chars.some((c) => STOP_CHARS.has(c))) continue;
+    // Particles and question words make poor targets: 狗吗 must not become 够吗.
+    if (chars.some((c) => FUNCTION_CHARS.has(c))) continue;
     known.add(term);
     for (const key of pinyinKeys(term, false)) add(exact, key, term);
-    for (const key of pinyinKeys(term, true)) add(blurred, key, term);
+    // Accents blur only the term's usual reading: a rare reading blurred (单 chán → can) matches noise.
+    add(blurred, pinyin(term, { toneType: 'none', type: 'array' }).map(fuzzy).join(' '), term);
     if (chars.length >= 3) {
       add(initials, chars.map((c) => (readingsOf(c)[0] ?? '')[0] ?? '').join(''), term);
     }
@@ -79,15 +85,15 @@ export function createPinyinCorrector(
     if (set.size === 1 && !abbreviationMap.has(key)) abbreviationMap.set(key, [...set][0]!);
   }
 
-  const lookup = (window: string): string | null => {
+  /** `readings`: the window's characters as read in the buyer's sentence. */
+  const lookup = (window: string, readings: readonly string[]): string | null => {
     for (const [index, blur] of [
       [exact, false],
       [blurred, true],
     ] as const) {
-      for (const key of pinyinKeys(window, blur)) {
-        const found = index.get(key);
-        if (found && !found.has(window)) return [...found][0]!;
-      }
+      const key = readings.map((r) => (blur ? fuzzy(r) : r)).join(' ');
+      const found = index.get(key);
+      if (found && !found.has(window)) return [...found][0]!;
     }
     return null;
   };
@@ -95,6 +101,9 @@ export function createPinyinCorrector(
   return {
     correct(text) {
       const chars = [...text];
+      const inContext = pinyin(text, { toneType: 'none', type: 'array' });
+      const readingAt = (i: number) =>
+        inContext.length === chars.length ? (inContext[i] ?? '') : (readingsOf(chars[i]!)[0] ?? '');
       const out: string[] = [];
       let changed = false;
       let i = 0;
@@ -103,7 +112,8 @@ export function createPinyinCorrector(
         if (isHan(chars[i]!)) {
           for (let len = 4; len >= 2 && !replaced; len--) {
             const slice = chars.slice(i, i + len);
-            if (slice.length < len || !slice.every(isHan)) continue;
+            if (slice.length < len || !slice.every(isHan) || slice.some((c) => FUNCTION_CHARS.has(c)))
+              continue;
             const window = slice.join('');
             if (known.has(window)) {
               out.push(window);
@@ -111,7 +121,10 @@ export function createPinyinCorrector(
               replaced = true;
               break;
             }
-            const term = lookup(window);
+            const term = lookup(
+              window,
+              slice.map((_, k) => readingAt(i + k)),
+            );
             if (term) {
               out.push(term);
               i += len;

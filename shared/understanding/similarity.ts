@@ -21,6 +21,11 @@ export interface IndexedDocument {
 export interface RetrievalIndex {
   /** Candidates best first (only those with any overlap). */
   rank(features: Feature[]): Candidate[];
+  /** For diagnostics: each feature of the text with its weight and whether the entry has it. */
+  explain(
+    features: Feature[],
+    entryId: string,
+  ): Array<{ key: string; weight: number; inBag: boolean; inAnswer: boolean }>;
   /** Share of the text's weight that the pack knows at all (0..1). */
   knownShare(features: Feature[]): number;
 }
@@ -32,14 +37,17 @@ export interface RetrievalTuning {
   lightFactor: number;
   answerFactor: number;
   coverageWeight: number;
+  /** Features only the text as written has (before the vocabulary) weigh this much. */
+  altFactor: number;
 }
 
 export const DEFAULT_TUNING: RetrievalTuning = {
-  kindFactor: { char: 0.55, bigram: 1, word: 1.2, term: 1.3, concept: 2.2 },
-  unknownFactor: { char: 0.9, bigram: 0.15, word: 0.8, term: 0.8, concept: 0.3 },
+  kindFactor: { char: 0.55, bigram: 1, word: 1.2, term: 1.3, concept: 2.2, cue: 1 },
+  unknownFactor: { char: 0.9, bigram: 0.15, word: 0.8, term: 0.8, concept: 0.3, cue: 0.3 },
   lightFactor: 0.25,
   answerFactor: 0.35,
   coverageWeight: 0.5,
+  altFactor: 0.4,
 };
 
 export function buildRetrievalIndex(
@@ -47,7 +55,7 @@ export function buildRetrievalIndex(
   extractor: FeatureExtractor,
   tuning: RetrievalTuning = DEFAULT_TUNING,
 ): RetrievalIndex {
-  const { kindFactor, unknownFactor, lightFactor, answerFactor, coverageWeight } = tuning;
+  const { kindFactor, unknownFactor, lightFactor, answerFactor, coverageWeight, altFactor } = tuning;
   const prepared = documents.map((doc) => {
     const questions = doc.questions.map((q) => extractor.extract(q));
     const bag = new Map<string, Feature>();
@@ -67,7 +75,9 @@ export function buildRetrievalIndex(
   const weightOf = (feature: Feature): number => {
     const df = documentFrequency.get(feature.key);
     const factor = kindFactor[feature.kind] * (feature.light ? lightFactor : 1);
-    if (!df) return maxIdf * factor * (feature.light ? 0.5 : unknownFactor[feature.kind]);
+    // An unknown character inside a recognised word (猫 in 养猫 → 宠物) is explained by that word.
+    if (!df)
+      return feature.covered ? 0 : maxIdf * factor * (feature.light ? 0.5 : unknownFactor[feature.kind]);
     return Math.log(1 + n / df) * factor;
   };
   const weightByKey = new Map<string, number>();
@@ -93,13 +103,16 @@ export function buildRetrievalIndex(
     for (const features of questions) {
       const questionIndex = questionEntry.length;
       questionEntry.push(entryIndex);
-      questionWeight.push(features.reduce((sum, f) => sum + (weightByKey.get(f.key) ?? 0), 0));
+      questionWeight.push(
+        features.reduce((sum, f) => sum + (weightByKey.get(f.key) ?? 0) * (f.alt ? altFactor : 1), 0),
+      );
       for (const key of new Set(features.map((f) => f.key))) post(questionPostings, key, questionIndex);
     }
   });
   const ids = documents.map((d) => d.id);
 
-  const weigh = (feature: Feature) => weightByKey.get(feature.key) ?? weightOf(feature);
+  const weigh = (feature: Feature) =>
+    (weightByKey.get(feature.key) ?? weightOf(feature)) * (feature.alt ? altFactor : 1);
 
   return {
     rank(features) {
@@ -131,6 +144,15 @@ export function buildRetrievalIndex(
         candidates.push({ entryId: ids[e]!, score });
       }
       return candidates.sort((a, b) => b.score - a.score);
+    },
+    explain(features, entryId) {
+      const e = ids.indexOf(entryId);
+      return features.map((f) => ({
+        key: f.key,
+        weight: Number(weigh(f).toFixed(2)),
+        inBag: (bagPostings.get(f.key) ?? []).includes(e),
+        inAnswer: (answerPostings.get(f.key) ?? []).includes(e),
+      }));
     },
     knownShare(features) {
       let known = 0;

@@ -12,3 +12,7 @@ export const secondPack: ScriptPack = scriptPackSchema.parse(
 );
 export const devSet: LabelledQuestion[] = parseLabelledSet(read('../../understanding/dev-set.jsonl'));
 export const secondSet: LabelledQuestion[] = parseLabelledSet(read('../../understanding/second-set.jsonl'));
+export const holdoutPack: ScriptPack = scriptPackSchema.parse(
+  JSON.parse(read('../../understanding/holdout-pack.json')),
+);
+export const holdoutSet: LabelledQuestion[] = parseLabelledSet(read('../../understanding/holdout-set.jsonl'));
