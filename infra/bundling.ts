@@ -16,6 +16,16 @@ export const NODE_TARGET = 'node22';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire as __kjCreateRequire } from 'node:module';const require = __kjCreateRequire(import.meta.url);";
 
+/**
+ * Build-time substitutions. The SDK's default credential chain becomes its environment link (see
+ * `shared/config/lambda-credentials.ts`): what Lambda resolves anyway, without the STS/SSO clients.
+ */
+export const lambdaAliases = {
+  '@aws-sdk/credential-provider-node': fileURLToPath(
+    new URL('../shared/config/lambda-credentials.ts', import.meta.url),
+  ),
+} as const;
+
 export const lambdaBuild = {
   minify: true,
   sourceMap: true,
@@ -23,6 +33,11 @@ export const lambdaBuild = {
   sourcesContent: false,
   target: NODE_TARGET,
   mainFields: ['module', 'main'],
+  /**
+   * Chinese text (the pages, pinyin-pro's and OpenCC's tables) stays UTF-8 rather than `\uXXXX`
+   * escapes: about 240 KB less bundle; cold import time measured the same either way.
+   */
+  charset: 'utf8',
   banner: ESM_REQUIRE_BANNER,
 } as const;
 
@@ -36,14 +51,20 @@ export type LambdaName = keyof typeof lambdaEntries;
 
 /** `NodejsFunction` bundling: local esbuild (never Docker), ESM, the SDK clients bundled, not the runtime's. */
 export function cdkBundling(): BundlingOptions {
+  const { charset, ...build } = lambdaBuild;
   return {
-    ...lambdaBuild,
+    ...build,
     mainFields: [...lambdaBuild.mainFields],
     format: OutputFormat.ESM,
     forceDockerBundling: false,
     // Bundle the exact SDK client versions the tests ran with; only the clients imported are included.
     bundleAwsSDK: true,
     externalModules: [],
+    esbuildArgs: {
+      // `BundlingOptions.charset` is accepted but not passed on to esbuild by aws-cdk-lib 2.276.
+      '--charset': charset,
+      ...Object.fromEntries(Object.entries(lambdaAliases).map(([from, to]) => [`--alias:${from}`, to])),
+    },
   };
 }
 
@@ -60,7 +81,9 @@ export function esbuildOptions(entry: string, outfile: string) {
     minify: lambdaBuild.minify,
     sourcemap: lambdaBuild.sourceMap,
     sourcesContent: lambdaBuild.sourcesContent,
+    charset: lambdaBuild.charset,
     banner: { js: lambdaBuild.banner },
+    alias: { ...lambdaAliases },
     logLevel: 'warning' as const,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The API Lambda: the same Hono app the local server runs, behind `hono/aws-lambda`. Everything is
- * built at init (config, keys from Secrets Manager, clients, the Cognito JWKS); nothing waits for the
- * first request.
+ * built at init (config, keys from Secrets Manager, clients, the Cognito JWKS, the matcher's
+ * process-wide tables); nothing waits for the first request.
  */
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Context } from 'aws-lambda';
@@ -15,21 +15,24 @@ import { createApp } from '#shared/http/create-app.ts';
 import { createDocumentClient } from '#shared/store/dynamo-client.ts';
 import { createMatcher } from '#shared/understanding/create-matcher.ts';
 import { cachedMatcherFor } from '#shared/understanding/matcher-cache.ts';
+import { warmUpHttp, warmUpMatcher } from './warm-up.ts';
 
 const config = parseConfig(apiConfigSchema, process.env);
 const { logger, metrics, tracer, logError } = createObservability('koujing-api');
 const secrets = tracer.captureAWSv3Client(new SecretsManagerClient({}));
-const keys = await loadKeyRing(secrets, {
+// The keys and the Cognito JWKS are fetched in parallel.
+const keysLoading = loadKeyRing(secrets, {
   jwtSecretId: config.JWT_SECRET_ARN,
   phoneHmacKeySecretId: config.PHONE_HMAC_KEY_SECRET_ARN,
 });
 const tokens = await initTokenService({
-  jwtSecret: keys.jwtSecret,
+  jwtSecret: keysLoading.then((k) => k.jwtSecret),
   cognitoIssuer: config.COGNITO_ISSUER,
   cognitoClientId: config.COGNITO_CLIENT_ID,
   clock: systemClock,
   logger,
 });
+const keys = await keysLoading;
 const doc = tracer.captureAWSv3Client(createDocumentClient());
 const app = createApp({
   table: { doc, tableName: config.TABLE_NAME },
@@ -40,6 +43,9 @@ const app = createApp({
   logError,
 });
 const serve = handle(app);
+// One-time work the first request would otherwise pay (see warm-up.ts).
+warmUpMatcher(createMatcher);
+await warmUpHttp(app);
 
 /** API Gateway HTTP API (payload format 2.0) proxy events. */
 export const handler = async (event: LambdaEvent, context: Context) => {

@@ -20,7 +20,8 @@ const config = parseConfig(authorizerConfigSchema, process.env);
 const { logger, metrics, tracer } = createObservability('koujing-authorizer');
 const secrets = tracer.captureAWSv3Client(new SecretsManagerClient({}));
 const tokens = await initTokenService({
-  jwtSecret: await loadSecretKey(secrets, config.JWT_SECRET_ARN),
+  // Fetched while the Cognito JWKS is fetched.
+  jwtSecret: loadSecretKey(secrets, config.JWT_SECRET_ARN),
   cognitoIssuer: config.COGNITO_ISSUER,
   cognitoClientId: config.COGNITO_CLIENT_ID,
   clock: systemClock,

@@ -7,14 +7,15 @@
 import { get as httpGet, type IncomingMessage } from 'node:http';
 import { get as httpsGet } from 'node:https';
 import { createLocalJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Clock } from '#shared/clock.ts';
 
 export interface JwksSource extends JWTVerifyGetKey {
   reload(): Promise<void>;
 }
 
-const jwksSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).min(1) });
+/** `zod/mini`: the authorizer carries no classic zod API. */
+const jwksSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).check(z.minLength(1)) });
 
 const MAX_BYTES = 64 * 1024;
 

@@ -1,8 +1,9 @@
 /**
  * Lambda configuration: a zod parse of the environment, once, at init. A missing or malformed
  * variable stops the function before it serves anything, and the error names the variable.
+ * `zod/mini` keeps the authorizer bundle free of zod's classic API (about 75 KB and 5 ms of cold start).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export class ConfigError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -14,20 +15,21 @@ export class ConfigError extends Error {
 const required = () =>
   z
     .string({ error: (issue) => (issue.input === undefined ? 'is not set' : 'must be a string') })
-    .trim()
-    .min(1, 'is empty');
+    .check(z.trim(), z.minLength(1, 'is empty'));
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** The Cognito user pool issuer; plain http only for a stand-in on loopback (tests). */
 const issuerUrl = () =>
-  required()
-    .pipe(z.url('must be a URL'))
-    .refine((value) => {
-      const url = new URL(value);
-      return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-    }, 'must be an https URL')
-    .transform((value) => value.replace(/\/+$/, ''));
+  z.pipe(
+    z.pipe(required(), z.url('must be a URL')).check(
+      z.refine((value) => {
+        const url = new URL(value);
+        return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+      }, 'must be an https URL'),
+    ),
+    z.transform((value: string) => value.replace(/\/+$/, '')),
+  );
 
 export const authorizerConfigSchema = z.object({
   /** Secrets Manager secret holding the key that signs the product's own JWTs. */
@@ -38,7 +40,7 @@ export const authorizerConfigSchema = z.object({
   COGNITO_CLIENT_ID: required(),
 });
 
-export const apiConfigSchema = authorizerConfigSchema.extend({
+export const apiConfigSchema = z.extend(authorizerConfigSchema, {
   TABLE_NAME: required(),
   /** Secrets Manager secret holding the key of the buyer phone-number hash. */
   PHONE_HMAC_KEY_SECRET_ARN: required(),
@@ -48,7 +50,7 @@ export type AuthorizerConfig = z.output<typeof authorizerConfigSchema>;
 export type ApiConfig = z.output<typeof apiConfigSchema>;
 
 /** Parses `env` or throws a ConfigError that lists every bad variable by name. */
-export function parseConfig<S extends z.ZodType>(
+export function parseConfig<S extends z.ZodMiniType>(
   schema: S,
   env: Record<string, string | undefined>,
 ): z.output<S> {

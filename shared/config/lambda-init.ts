@@ -7,7 +7,8 @@ import type { Clock } from '#shared/clock.ts';
 import { safeError } from './safe-error.ts';
 
 export interface TokenInit {
-  jwtSecret: Uint8Array;
+  /** May still be on its way from Secrets Manager: the JWKS is fetched meanwhile. */
+  jwtSecret: Uint8Array | Promise<Uint8Array>;
   cognitoIssuer: string;
   cognitoClientId: string;
   clock: Clock;
@@ -16,8 +17,9 @@ export interface TokenInit {
 
 /**
  * The product's own HS256 tokens and the Cognito pool's RS256 staff tokens behind one TokenService.
- * The pool's JWKS is fetched now, during init; if that fails the function still starts (HS256 tokens
- * keep working) and the keys are fetched again on the first Cognito token.
+ * The pool's JWKS is fetched now, during init, alongside the secret (two round trips in parallel, not
+ * one after the other); if the JWKS fails the function still starts (HS256 tokens keep working) and
+ * the keys are fetched again on the first Cognito token.
  */
 export async function initTokenService(init: TokenInit): Promise<TokenService> {
   const cognito = createCognitoVerifier({
@@ -25,12 +27,11 @@ export async function initTokenService(init: TokenInit): Promise<TokenService> {
     clientId: init.cognitoClientId,
     clock: init.clock,
   });
-  try {
-    await cognito.warm();
-  } catch (err) {
+  const warmed = cognito.warm().catch((err: unknown) => {
     init.logger.warn('Cognito JWKS prefetch failed; retrying on the first staff token', {
       error: safeError(err),
     });
-  }
-  return createCompositeTokenService(createTokenService(init.jwtSecret, init.clock), cognito);
+  });
+  const [jwtSecret] = await Promise.all([init.jwtSecret, warmed]);
+  return createCompositeTokenService(createTokenService(jwtSecret, init.clock), cognito);
 }

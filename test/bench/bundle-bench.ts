@@ -2,7 +2,8 @@
  * Lambda bundles: minified size and cold import time. Each function is built exactly as the CDK
  * construct builds it (`infra/bundling.ts`), then imported by 10 fresh `node` processes whose module
  * top level runs to the end (config, keys from a Secrets Manager stand-in, the Cognito JWKS from a
- * stand-in, the app built), next to a bare `node -e ''` as the floor.
+ * stand-in, the app built and warmed up), next to a bare `node -e ''` as the floor and an empty bundle
+ * imported the same way (what the method itself costs over bare Node).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -78,31 +79,40 @@ export async function runBundleBench(): Promise<void> {
     };
     const names = Object.keys(lambdaEntries) as LambdaName[];
     const compositions: Record<string, { name: string; bytes: number }[]> = {};
-    const importers: Record<string, string> = {};
+    const outfiles: Record<string, string> = {};
     const sizes: Record<string, number> = {};
     for (const name of names) {
       const outfile = join(outDir, name, 'index.mjs');
       const result = await build({ ...esbuildOptions(lambdaEntries[name], outfile), metafile: true });
       compositions[name] = bundleComposition(result.metafile);
       sizes[name] = statSync(outfile).size;
-      importers[name] =
-        `const t=performance.now();await import(${JSON.stringify(`file://${outfile}`)});` +
-        "console.log('IMPORT_MS='+(performance.now()-t));process.exit(0)";
+      outfiles[name] = outfile;
     }
+    // The floor of the method itself: an empty module built and imported the same way (ESM loader,
+    // --enable-source-maps), next to the bare `node -e ''`.
+    const EMPTY = '(empty bundle)';
+    outfiles[EMPTY] = join(outDir, 'empty', 'index.mjs');
+    const { entryPoints: _entry, ...emptyOptions } = esbuildOptions('', outfiles[EMPTY]);
+    await build({ ...emptyOptions, stdin: { contents: 'export {};', loader: 'ts' } });
+    sizes[EMPTY] = statSync(outfiles[EMPTY]).size;
+    const measured = [...names, EMPTY];
     // Interleaved, so a busy machine slows the floor and the bundles alike.
     const floor: number[] = [];
-    const wall = Object.fromEntries(names.map((n) => [n, [] as number[]]));
-    const imports = Object.fromEntries(names.map((n) => [n, [] as number[]]));
+    const wall = Object.fromEntries(measured.map((n) => [n, [] as number[]]));
+    const imports = Object.fromEntries(measured.map((n) => [n, [] as number[]]));
     for (let i = 0; i < RUNS; i++) {
       floor.push((await runNode(['-e', ''], { PATH: process.env.PATH })).wallMs);
-      for (const name of names) {
-        const run = await runNode(['--input-type=module', '-e', importers[name]!], env);
+      for (const name of measured) {
+        const importer =
+          `const t=performance.now();await import(${JSON.stringify(`file://${outfiles[name]}`)});` +
+          "console.log('IMPORT_MS='+(performance.now()-t));process.exit(0)";
+        const run = await runNode(['--input-type=module', '-e', importer], env);
         wall[name]!.push(run.wallMs);
         imports[name]!.push(run.importMs ?? Number.NaN);
       }
     }
     const floorMs = median(floor);
-    const rows = names.map((name) => {
+    const rows = measured.map((name) => {
       const coldMs = median(wall[name]!);
       return {
         function: name,
