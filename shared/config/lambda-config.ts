@@ -24,8 +24,9 @@ const issuerUrl = () =>
   z.pipe(
     z.pipe(required(), z.url('must be a URL')).check(
       z.refine((value) => {
-        const url = new URL(value);
-        return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+        // Checks still run after a failed z.url(), so an unparsable value must not throw here.
+        const url = URL.canParse(value) ? new URL(value) : null;
+        return url?.protocol === 'https:' || (url?.protocol === 'http:' && LOOPBACK.has(url.hostname));
       }, 'must be an https URL'),
     ),
     z.transform((value: string) => value.replace(/\/+$/, '')),

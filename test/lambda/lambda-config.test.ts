@@ -37,6 +37,12 @@ describe('Lambda configuration', () => {
     ).toThrowError(/COGNITO_ISSUER must be an https URL/);
   });
 
+  it('names an issuer that is not a URL at all, instead of failing with a raw TypeError', () => {
+    expect(() =>
+      parseConfig(authorizerConfigSchema, { ...complete, COGNITO_ISSUER: 'not a url' }),
+    ).toThrowError(/COGNITO_ISSUER must be a URL/);
+  });
+
   it('needs no table for the authorizer', () => {
     const { TABLE_NAME: _t, ...rest } = complete;
     expect(parseConfig(authorizerConfigSchema, rest).JWT_SECRET_ARN).toBe(complete.JWT_SECRET_ARN);
