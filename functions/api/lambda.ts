@@ -45,7 +45,7 @@ const app = createApp({
 const serve = handle(app);
 // One-time work the first request would otherwise pay (see warm-up.ts).
 warmUpMatcher(createMatcher);
-await warmUpHttp(app);
+await warmUpHttp(app, (message) => logger.warn(message));
 
 /** API Gateway HTTP API (payload format 2.0) proxy events. */
 export const handler = async (event: LambdaEvent, context: Context) => {

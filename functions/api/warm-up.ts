@@ -6,8 +6,8 @@
  *   real build and match path; the matcher of each published pack is still built on its first use,
  *   since it depends on the pack.
  * - the HTTP path: Node loads its fetch implementation (undici, behind `Request`/`Response`) on first
- *   use and Hono compiles its router on the first match (about 13 ms). One request for the static
- *   `/favicon.ico` (an empty 204, no data, no logging) runs both.
+ *   use and Hono compiles its router on the first match (about 13 ms); the SDK sets up its first
+ *   DynamoDB call. One request to `/health` runs all three.
  */
 import type { App } from '#shared/http/create-app.ts';
 import type { ScriptPack } from '#shared/script/pack-schema.ts';
@@ -35,7 +35,11 @@ export function warmUpMatcher(build: (pack: ScriptPack) => Matcher): void {
   build(WARM_UP_PACK).match('物叶费多少钱一平');
 }
 
-export async function warmUpHttp(app: Pick<App, 'request'>): Promise<void> {
-  const res = await app.request('/favicon.ico');
-  if (res.status !== 204) throw new Error(`warm-up request answered ${res.status}`);
+/**
+ * Also opens the DynamoDB connection (TLS, SDK first-call set-up) with the health probe's one
+ * GetItem. A database that does not answer yet must not fail the init: the request path retries.
+ */
+export async function warmUpHttp(app: Pick<App, 'request'>, log: (message: string) => void): Promise<void> {
+  const res = await app.request('/health');
+  if (res.status !== 200) log(`warm-up health check answered ${res.status}`);
 }

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { ensureTable, startDynamoLocal } from '#functions/local/dynamo-local.ts';
 import { esbuildOptions, type LambdaName, lambdaEntries } from '#infra/bundling.ts';
 import { startCognitoStandIn } from '#test/support/cognito-stand-in.ts';
 import { generatedSecrets, lambdaEnv } from '#test/support/lambda-env.ts';
@@ -66,6 +67,9 @@ export async function runBundleBench(): Promise<void> {
   const secrets = generatedSecrets();
   const secretsManager = await startSecretsManagerStandIn(secrets);
   const cognito = await startCognitoStandIn();
+  // The api's init primes its DynamoDB connection, as it would against the real table.
+  const dynamo = await startDynamoLocal();
+  await ensureTable(dynamo.endpoint, 'koujing');
   try {
     const env = {
       PATH: process.env.PATH,
@@ -75,6 +79,8 @@ export async function runBundleBench(): Promise<void> {
         secretsManagerEndpoint: secretsManager.endpoint,
         cognitoIssuer: cognito.issuer,
         cognitoClientId: cognito.clientId,
+        dynamoEndpoint: dynamo.endpoint,
+        tableName: 'koujing',
       }),
     };
     const names = Object.keys(lambdaEntries) as LambdaName[];
@@ -136,6 +142,7 @@ export async function runBundleBench(): Promise<void> {
   } finally {
     await secretsManager.close();
     await cognito.close();
+    await dynamo.stop();
     rmSync(outDir, { recursive: true, force: true });
   }
 }
