@@ -66,7 +66,7 @@ const CLEAR_LEAD_MIN_SCORE = 0.3;
 const CLEAR_LEAD_MARGIN = 0.2;
 
 /** Sample questions run once at load time. */
-const WARM_UP_QUESTIONS = 60;
+const WARM_UP_QUESTIONS = 40;
 
 /** A homophone correction must explain the question clearly better than the literal text. */
 const CORRECTION_PENALTY = 0.97;
@@ -136,6 +136,14 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     );
   const outOfScope = OUT_OF_SCOPE_WORDS.filter((word) => !packText.includes(word) && !conceptCovered(word));
   const ownNames = [...new Set([pack.projectName, normalizer.normalize(pack.projectName)])];
+  // Each entry's sample questions as the buyer's text reads after the vocabulary, for the owner's
+  // own answers to questions the policy layer would otherwise decline (`会不会烂尾`).
+  const ownQuestions = documents.flatMap((d) =>
+    d.questions.map((question) => {
+      const written = question.replace(/[？?！!。]+$/, '');
+      return { written, read: normalizer.applyVocabulary(written) };
+    }),
+  );
 
   const rankText = (literal: string) => index.rank(extractFeatures(literal));
 
@@ -190,7 +198,11 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     match(input) {
       const literal = corrector.expandAbbreviations(normalizeScript(input));
       const normalized = normalizer.applyVocabulary(literal);
-      const policy = findPolicyDecline(normalized, ownNames);
+      // The buyer asked one of the owner's own sample questions as written, and the rule's hit lies
+      // inside it (`房子会不会烂尾`; `开发商会不会跑路` is another question).
+      const ownerAnswers = (span: string) =>
+        ownQuestions.some((q) => q.read.includes(span) && literal.includes(q.written));
+      const policy = findPolicyDecline(normalized, ownNames, ownerAnswers);
       if (extractFeatures(literal).length === 0) return decline(normalized, policy?.reason ?? 'empty', null);
       if (policy) return decline(normalized, policy.reason, retrieve(literal));
 

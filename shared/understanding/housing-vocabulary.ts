@@ -27,6 +27,9 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     '什么年份',
     '几月份',
     '哪个月',
+    '底时',
+    '底当时',
+    '啥物时阵',
   ],
   什么: ['啥子', '啥', '咩', '乜嘢', '乜', '啥米', '什么样'],
   怎么: ['咋个', '咋', '点样', '如何', '怎样', '怎么个', '咋样'],
@@ -48,6 +51,8 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     '咋卖',
     '卖多少',
     '卖几多',
+    '多老钱',
+    '多少老钱',
   ],
   多少: ['几多', '多少个'],
   几点: ['几点钟', '什么时间点'],
@@ -141,6 +146,8 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     '全款买',
     '一次过俾晒钱',
   ],
+  // 交定金 is paying the deposit: kept whole so 交定 (a variant) does not read it as 定金金.
+  交定金: ['缴定金', '付定金'],
   定金: ['下定金', '下定', '落定', '交定', '订金', '诚意金', '认筹金', '意向金', '斡旋金', '留房费'],
   契税: ['契稅'],
   维修基金: [
@@ -156,7 +163,21 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
 
   // ── area ──
   公摊: ['公设比', '公设', '公摊比', '公摊率', '公摊系数', '分摊面积', '公摊面积', '公共面积', '分摊'],
-  得房率: ['实用率', '使用率', '得房', '实际能用的面积', '实际使用面积', '实用面积率'],
+  得房率: [
+    '实用率',
+    '使用率',
+    '得房',
+    '实际能用的面积',
+    '实际使用面积',
+    '实用面积率',
+    // Usable area as a share of the gross: 实用面积占建筑面积多少 asks the ratio, not the pricing basis.
+    '实用面积占建筑面积',
+    '套内面积占建筑面积',
+    '实用面积占比',
+    '套内面积占比',
+    '实用面积占',
+    '套内面积占',
+  ],
   套内面积: ['实用面积', '室内面积', '套内'],
   比例: ['几成', '百分之几', '百分之多少', '多少成', '多少%'],
   绿化率: ['绿地率', '绿化覆盖率'],
@@ -168,6 +189,8 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   // ── property management ──
   物业费: ['管理费', '物管费', '物业管理费', '物业服务费', '管理费用', '物业收费', '物业费用', '管理处费'],
   物业: ['物管', '物业管理'],
+  // Taiwan 保全 (security guard), 警卫.
+  保安: ['保全', '保全人员', '警卫'],
   物业公司: ['物业管理公司', '管理公司', '物业服务公司', '物业服务企业', '物业企业', '物业管理处', '管理处'],
 
   // ── parking ──
@@ -192,6 +215,10 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     '拿锁匙',
     '交吉',
     '接房',
+    // Hokkien 交予阮 (hand it to us): the flat handed over.
+    '交予阮',
+    '交予我',
+    '交给阮',
     '验收交房',
   ],
   钥匙: ['锁匙', '门匙'],
@@ -289,6 +316,14 @@ export const RELATED_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '外地户口',
     '外地人',
     '本地户口',
+    '本市户口',
+    '本地户籍',
+    '没有户口',
+    '户口不在',
+    '非本地',
+    '户口+能买',
+    '户口+可以买',
+    '户口+能不能买',
     '户籍',
     '限购',
     '社保',

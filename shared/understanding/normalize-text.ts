@@ -11,7 +11,12 @@ export function normalizeScript(text: string): string {
   const halfWidth = text.normalize('NFKC').toLowerCase();
   // Cantonese 係 means 是; OpenCC would turn it into 系. 關係 (relation) keeps it.
   const cantoneseIs = halfWidth.replace(/(?<![關关联聯])係/g, '是');
-  return normalizeNumbers(toSimplifiedChinese(cantoneseIs))
+  // Hokkien 时会 (when) opening a question: 厝时会交. 同时会, 到时会, 平时会 … keep their meaning.
+  const hokkienWhen = toSimplifiedChinese(cantoneseIs).replace(
+    /(?<![同到平有届随临当那暂及按准定小每这彼几此])时会(?![所员议长])/g,
+    '什么时候',
+  );
+  return normalizeNumbers(hokkienWhen)
     .replace(/[\s\u3000]+/g, ' ')
     .trim();
 }
