@@ -1,7 +1,8 @@
 /**
- * One TokenService over both kinds of token the product accepts: its own HS256 JWTs (buyers, and staff
- * locally) and Cognito's RS256 staff tokens on AWS. The header's `alg` only picks the verifier; each
- * verifier pins its own algorithm and key, so a token cannot talk its way into the other one.
+ * One TokenService over both kinds of token the product accepts on AWS: Cognito's RS256 staff tokens,
+ * and its own HS256 JWTs, which there may only be session-scoped buyer tokens: staff sign in through
+ * Cognito, so the product key (present in every function) cannot mint a legal or admin token. The
+ * header's `alg` only picks the verifier; each verifier pins its own algorithm and key.
  */
 import { decodeProtectedHeader } from 'jose';
 import { UnauthorizedError } from '#shared/errors.ts';
@@ -21,7 +22,10 @@ export function createCompositeTokenService(
       } catch {
         throw new UnauthorizedError('访问令牌无效');
       }
-      return alg === 'RS256' ? cognito.verify(token) : own.verify(token);
+      if (alg === 'RS256') return cognito.verify(token);
+      const principal = await own.verify(token);
+      if (principal.role !== 'buyer') throw new UnauthorizedError('员工请通过统一身份认证登录');
+      return principal;
     },
   };
 }

@@ -187,7 +187,7 @@ describe('a full signing flow through the Lambda entry points', () => {
     expect(sealed.status).toBe(200);
     expect(sealed.body.headHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const legal = await ownTokens.issue({ role: 'legal', sub: 'legal-1' }, 600);
+    const legal = await cognito.mint({ sub: 'legal-1', groups: ['legal'] });
     const evidence = await viaGateway('GET', `/api/signing-sessions/${sessionId}/evidence`, legal);
     expect(evidence.status).toBe(200);
     expect(verifyBundle(evidence.body)).toMatchObject({
@@ -217,12 +217,21 @@ describe('the authorizer', () => {
     });
   });
 
-  it('lets the product HS256 staff token through', async () => {
+  it('refuses a staff token made with the product key: on AWS staff come from Cognito only', async () => {
     const token = await ownTokens.issue({ role: 'admin', sub: 'admin-1' }, 600);
-    await expect(decide(`Bearer ${token}`)).resolves.toEqual({
-      isAuthorized: true,
-      context: { role: 'admin', sub: 'admin-1' },
-    });
+    await expect(decide(`Bearer ${token}`)).resolves.toMatchObject({ isAuthorized: false });
+    // The app checks again, even if a request reached it with such a token.
+    const legal = await ownTokens.issue({ role: 'legal', sub: 'legal-1' }, 600);
+    const res = await apiHandler(
+      apiEvent({
+        method: 'GET',
+        path: `/api/signing-sessions/ses_${'0'.repeat(32)}/evidence`,
+        token: legal,
+        authorizer: { role: 'legal', sub: 'legal-1' } as AuthorizerContext,
+      }),
+      lambdaContext,
+    );
+    expect(res.statusCode).toBe(401);
   });
 
   it.each([
