@@ -9,6 +9,7 @@ export interface ChainHead {
   seq: number;
   hash: string;
   kind: string;
+  ts: string;
 }
 
 /** A record as stored: the canonical JSON body is kept verbatim so the hash always re-computes. */
@@ -53,8 +54,8 @@ export function headQueryParams(tableName: string, pk: string) {
     TableName: tableName,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rec)',
     ExpressionAttributeValues: { ':pk': pk, ':rec': RECORD_SK_PREFIX },
-    ProjectionExpression: 'seq, #h, kind',
-    ExpressionAttributeNames: { '#h': 'hash' },
+    ProjectionExpression: 'seq, #h, kind, #ts',
+    ExpressionAttributeNames: { '#h': 'hash', '#ts': 'ts' },
     ScanIndexForward: false,
     Limit: 1,
     ConsistentRead: true,
@@ -64,7 +65,27 @@ export function headQueryParams(tableName: string, pk: string) {
 export async function readHead(table: TableRef, pk: string): Promise<ChainHead | null> {
   const out = await table.doc.send(new QueryCommand(headQueryParams(table.tableName, pk)));
   const item = out.Items?.[0];
-  return item ? { seq: Number(item.seq), hash: String(item.hash), kind: String(item.kind) } : null;
+  return item
+    ? { seq: Number(item.seq), hash: String(item.hash), kind: String(item.kind), ts: String(item.ts) }
+    : null;
+}
+
+/** The newest record itself (strongly consistent), or null for an empty chain. */
+export async function readHeadRecord(table: TableRef, pk: string): Promise<Record<string, unknown> | null> {
+  const {
+    ProjectionExpression: _p,
+    ExpressionAttributeNames: _n,
+    ...params
+  } = headQueryParams(table.tableName, pk);
+  const out = await table.doc.send(new QueryCommand(params));
+  const item = out.Items?.[0];
+  return item ? JSON.parse(String(item.body)) : null;
+}
+
+/** A record's time: now, but never before the head it follows, so ts order always matches seq order. */
+export function nextTimestamp(now: Date, head: ChainHead | null): string {
+  const iso = now.toISOString();
+  return head && head.ts > iso ? head.ts : iso;
 }
 
 /**

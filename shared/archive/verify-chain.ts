@@ -28,7 +28,13 @@ export function verifyChain(records: unknown[]): ChainVerdict {
     if (rec.prevHash !== prevHash) {
       return { ok: false, seq: expectedSeq, reason: 'prevHash does not match the previous record' };
     }
-    if (typeof rec.hash !== 'string' || recordHash(rec) !== rec.hash) {
+    let computed: string;
+    try {
+      computed = recordHash(rec);
+    } catch {
+      return { ok: false, seq: expectedSeq, reason: 'record cannot be canonicalised (RFC 8785)' };
+    }
+    if (typeof rec.hash !== 'string' || computed !== rec.hash) {
       return { ok: false, seq: expectedSeq, reason: 'hash does not match the record content' };
     }
     prevHash = rec.hash;

@@ -134,6 +134,8 @@ export class ScriptRepository {
       new GetCommand({
         TableName: this.table.tableName,
         Key: { pk: projectPk(projectId), sk: packSk(version) },
+        // A session may open a moment after the publication (then the version is cached for good).
+        ConsistentRead: true,
       }),
     );
     if (!out.Item) return null;

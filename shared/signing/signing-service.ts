@@ -8,7 +8,9 @@ import {
   type ChainHead,
   CompanionConditionError,
   type LinkedRecord,
+  nextTimestamp,
   readChain,
+  readHeadRecord,
 } from '#shared/archive/chain-append.ts';
 import { sha256Hex } from '#shared/archive/record-hash.ts';
 import type { Principal } from '#shared/auth/roles.ts';
@@ -39,6 +41,12 @@ import type { OpenSessionInput, PostMessageInput } from './signing-schemas.ts';
 
 export const BOT_ACTOR = { role: 'bot', id: 'koujing-bot' } as const;
 const BUYER_TOKEN_TTL_SECONDS = 12 * 3600;
+/**
+ * A signing session's archive is bounded so that its evidence bundle stays exportable in one response
+ * (Lambda answers at most 6 MB); a handful of records stay free for acknowledgements and the seal.
+ */
+export const MAX_SESSION_RECORDS = 600;
+const RESERVED_FOR_CLOSING = 80;
 
 export interface SessionMeta {
   sessionId: string;
@@ -51,6 +59,8 @@ export interface SessionMeta {
   scriptVersion: string;
   packSha256: string;
   createdAt: string;
+  /** Random per session: the buyer digest in the chain cannot be brute-forced from a phone number. */
+  buyerSalt: string;
 }
 
 export interface TurnResult {
@@ -105,6 +115,7 @@ export class SigningService {
       scriptVersion: pack.version,
       packSha256: published.sha256,
       createdAt,
+      buyerSalt: randomBytes(16).toString('hex'),
     };
     const drafts: RecordDraft[] = [
       {
@@ -118,7 +129,7 @@ export class SigningService {
           agentId: agent.sub,
           ownerId: meta.ownerId,
           packSha256: published.sha256,
-          buyerDigest: buyerDigest(buyer),
+          buyerDigest: buyerDigest(buyer, meta.buyerSalt),
         },
       },
       ...pack.disclosures.map(
@@ -210,63 +221,64 @@ export class SigningService {
     const { pack } = await this.load(sessionId, who);
     if (who.role !== 'buyer') throw new ForbiddenError('披露事项只能由购房人本人确认');
     const disclosure = pack.pack.disclosures.find((d) => d.id === disclosureId);
-    if (!disclosure)
+    if (!disclosure) {
       throw new NotFoundError('disclosure_not_found', `本次签约没有编号为 ${disclosureId} 的披露事项`);
-    const ts = this.deps.clock().toISOString();
+    }
+    // A repeat changes nothing and answers as the first did, even after the seal.
+    const prior = await this.priorAck(sessionId, disclosureId);
+    if (prior) return prior;
     try {
       return await this.appendToOpenSession(
         sessionId,
-        ts,
-        (head) => {
-          return {
-            records: [
-              {
-                actor: { role: 'buyer', id: who.sub },
-                kind: 'disclosure-ack',
-                text: `购房人已阅读并确认：${disclosure.title}`,
-                disclosureId,
-                scriptVersion: pack.pack.version,
-              } satisfies RecordDraft,
-            ],
-            companions: [
-              {
-                Put: {
-                  TableName: this.deps.table.tableName,
-                  Item: { pk: sessionPk(sessionId), sk: ackSk(disclosureId), ackedAt: ts },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
+        (_head, ts) => ({
+          records: [
+            {
+              actor: { role: 'buyer', id: who.sub },
+              kind: 'disclosure-ack',
+              text: `购房人已阅读并确认：${disclosure.title}`,
+              disclosureId,
+              scriptVersion: pack.pack.version,
+            } satisfies RecordDraft,
+          ],
+          companions: [
+            {
+              Put: {
+                TableName: this.deps.table.tableName,
+                Item: { pk: sessionPk(sessionId), sk: ackSk(disclosureId), ackedAt: ts },
+                ConditionExpression: 'attribute_not_exists(pk)',
               },
-            ],
-          };
-        },
-        (linked) => ({ disclosureId, acknowledged: true, acknowledgedAt: ts, seq: linked[0]!.seq }),
+            },
+          ],
+        }),
+        (linked) => ({ disclosureId, acknowledged: true, acknowledgedAt: String(linked[0]!.ts) }),
       );
     } catch (err) {
       if (!(err instanceof CompanionConditionError)) throw err;
-      // Already acknowledged: a repeat changes nothing.
-      const prior = await this.deps.table.doc.send(
-        new GetCommand({
-          TableName: this.deps.table.tableName,
-          Key: { pk: sessionPk(sessionId), sk: ackSk(disclosureId) },
-          ConsistentRead: true,
-        }),
-      );
-      return {
-        disclosureId,
-        acknowledged: true,
-        acknowledgedAt: String(prior.Item?.ackedAt ?? ts),
-        repeated: true,
-      };
+      const raced = await this.priorAck(sessionId, disclosureId);
+      if (!raced) throw err;
+      return raced;
     }
+  }
+
+  private async priorAck(sessionId: string, disclosureId: string) {
+    const out = await this.deps.table.doc.send(
+      new GetCommand({
+        TableName: this.deps.table.tableName,
+        Key: { pk: sessionPk(sessionId), sk: ackSk(disclosureId) },
+        ConsistentRead: true,
+      }),
+    );
+    return out.Item ? { disclosureId, acknowledged: true, acknowledgedAt: String(out.Item.ackedAt) } : null;
   }
 
   async postMessage(sessionId: string, input: PostMessageInput, who: Principal): Promise<TurnResult> {
     const { meta, pack } = await this.load(sessionId, who);
     const textSha256 = sha256Hex(input.text);
-    const prior = await this.priorTurn(sessionId, input.clientMessageId, textSha256);
+    // Each party has its own clientMessageId space: the agent can never replay or probe the buyer's.
+    const idemSk = idempotencySk(who.role, input.clientMessageId);
+    const prior = await this.priorTurn(sessionId, idemSk, textSha256);
     if (prior) return prior;
 
-    const ts = this.deps.clock().toISOString();
     const actor =
       who.role === 'buyer'
         ? ({ role: 'buyer', id: who.sub } as const)
@@ -327,9 +339,11 @@ export class SigningService {
     try {
       return await this.appendToOpenSession(
         sessionId,
-        ts,
-        (head) => {
+        (head, ts) => {
           const base = (head?.seq ?? 0) + 1;
+          if (base + drafts.length > MAX_SESSION_RECORDS - RESERVED_FOR_CLOSING) {
+            throw new ConflictError('session_full', '本次签约会话的记录已达上限，请封存后另开会话继续');
+          }
           // Point each companion record at the message (and the commitment at its reply).
           const records = drafts.map((d, i) =>
             i === 0 ? d : { ...d, refSeq: d.kind === 'commitment' ? base + 1 : base },
@@ -345,7 +359,7 @@ export class SigningService {
                   TableName: this.deps.table.tableName,
                   Item: {
                     pk: sessionPk(sessionId),
-                    sk: idempotencySk(input.clientMessageId),
+                    sk: idemSk,
                     textSha256,
                     result: JSON.stringify(turnFromLinked(linked, drafts)),
                   },
@@ -359,7 +373,7 @@ export class SigningService {
       );
     } catch (err) {
       if (!(err instanceof CompanionConditionError)) throw err;
-      const raced = await this.priorTurn(sessionId, input.clientMessageId, textSha256);
+      const raced = await this.priorTurn(sessionId, idemSk, textSha256);
       if (!raced) throw err;
       return raced;
     }
@@ -368,37 +382,34 @@ export class SigningService {
   async seal(sessionId: string, who: Principal) {
     const { meta, pack } = await this.load(sessionId, who);
     if (who.role !== 'sales') throw new ForbiddenError('只有本场签约的置业顾问可以封存会话');
+    const sealResult = (seal: Record<string, unknown>) => ({
+      sealedAt: String(seal.ts),
+      headHash: String(seal.hash),
+      records: Number(seal.seq),
+      ownerId: meta.ownerId,
+    });
+    // A retried seal (say, after a lost response) gets the same answer, not an error.
+    const head = await readHeadRecord(this.deps.table, sessionPk(sessionId));
+    if (head?.kind === 'seal') return sealResult(head);
     const acked = await this.ackedDisclosures(sessionId);
     const pending = pack.pack.disclosures.filter((d) => d.requiresAck && !acked.has(d.id)).map((d) => d.id);
     if (pending.length > 0) {
-      throw new ConflictError(
-        'disclosures_pending',
-        `还有 ${pending.length} 项不利因素披露未经购房人确认，不能封存`,
-        {
-          pending,
-        },
-      );
+      const message = `还有 ${pending.length} 项不利因素披露未经购房人确认，不能封存`;
+      throw new ConflictError('disclosures_pending', message, { pending });
     }
-    const ts = this.deps.clock().toISOString();
     return this.appendToOpenSession(
       sessionId,
-      ts,
-      (head) => {
-        return {
-          records: [
-            {
-              actor: { role: 'sales', id: who.sub },
-              kind: 'seal',
-              text: sealText(meta.projectName),
-              records: (head?.seq ?? 0) + 1,
-            } satisfies RecordDraft,
-          ],
-        };
-      },
-      (linked) => {
-        const seal = linked[0]!;
-        return { sealedAt: ts, headHash: seal.hash, records: seal.seq, ownerId: meta.ownerId };
-      },
+      (chainHead) => ({
+        records: [
+          {
+            actor: { role: 'sales', id: who.sub },
+            kind: 'seal',
+            text: sealText(meta.projectName),
+            records: (chainHead?.seq ?? 0) + 1,
+          } satisfies RecordDraft,
+        ],
+      }),
+      (linked) => sealResult(linked[0]!),
     );
   }
 
@@ -418,7 +429,7 @@ export class SigningService {
       exportedBy: who.sub,
       session: {
         ...meta,
-        buyerDigest: buyerDigest(meta.buyer),
+        buyerDigest: buyerDigest(meta.buyer, meta.buyerSalt),
         sealed: last?.kind === 'seal',
         headHash: last?.hash ?? null,
         records: records.length,
@@ -439,8 +450,7 @@ export class SigningService {
   /** Appends to a session that is still open; every record gets the session id and the same ts. */
   private appendToOpenSession<T>(
     sessionId: string,
-    ts: string,
-    plan: (head: ChainHead | null) => AppendPlan<RecordDraft>,
+    plan: (head: ChainHead | null, ts: string) => AppendPlan<RecordDraft>,
     done: (linked: LinkedRecord[]) => T,
   ): Promise<T> {
     return appendToChain(
@@ -448,7 +458,9 @@ export class SigningService {
       sessionPk(sessionId),
       (head) => {
         assertOpen(head);
-        return { ...plan(head), fill: (d) => ({ ...d, sessionId, ts }) };
+        // Taken per attempt, never before the head: a turn that lost a race is not stamped in the past.
+        const ts = nextTimestamp(this.deps.clock(), head);
+        return { ...plan(head, ts), fill: (d) => ({ ...d, sessionId, ts }) };
       },
       done,
     );
@@ -459,6 +471,8 @@ export class SigningService {
       new GetCommand({
         TableName: this.deps.table.tableName,
         Key: { pk: sessionPk(sessionId), sk: META_SK },
+        // A buyer may act a moment after the session opens: never answer from a stale replica.
+        ConsistentRead: true,
       }),
     );
     if (!out.Item) throw new NotFoundError('session_not_found', '签约会话不存在');
@@ -499,15 +513,11 @@ export class SigningService {
     return new Set((out.Items ?? []).map((i) => String(i.sk).slice(ACK_SK_PREFIX.length)));
   }
 
-  private async priorTurn(
-    sessionId: string,
-    clientMessageId: string,
-    textSha256: string,
-  ): Promise<TurnResult | null> {
+  private async priorTurn(sessionId: string, idemSk: string, textSha256: string): Promise<TurnResult | null> {
     const out = await this.deps.table.doc.send(
       new GetCommand({
         TableName: this.deps.table.tableName,
-        Key: { pk: sessionPk(sessionId), sk: idempotencySk(clientMessageId) },
+        Key: { pk: sessionPk(sessionId), sk: idemSk },
         ConsistentRead: true,
       }),
     );

@@ -11,7 +11,7 @@ export const packLogPk = (projectId: string) => `PACKLOG#${projectId}`;
 export const META_SK = 'META';
 export const recordSk = (seq: number) => `REC#${padSeq(seq)}`;
 export const RECORD_SK_PREFIX = 'REC#';
-export const idempotencySk = (clientMessageId: string) => `IDEM#${clientMessageId}`;
+export const idempotencySk = (role: string, clientMessageId: string) => `IDEM#${role}#${clientMessageId}`;
 export const ackSk = (disclosureId: string) => `ACK#${disclosureId}`;
 export const ACK_SK_PREFIX = 'ACK#';
 export const packSk = (version: string) => `PACK#${version}`;

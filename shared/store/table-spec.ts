@@ -5,7 +5,7 @@
  * Access patterns (pk / sk):
  * - session metadata ............... SESSION#{id} / META
  * - session archive in seq order ... SESSION#{id} / REC#{seq:10}          (hash chain, append-only)
- * - message idempotency marker ..... SESSION#{id} / IDEM#{clientMessageId}
+ * - message idempotency marker ..... SESSION#{id} / IDEM#{role}#{clientMessageId}
  * - disclosure acknowledgement ..... SESSION#{id} / ACK#{disclosureId}
  * - project metadata ............... PROJECT#{id} / META
  * - script pack version ............ PROJECT#{id} / PACK#{version}       (immutable)

@@ -34,11 +34,11 @@ afterAll(async () => {
 });
 
 /** Runs the real CLI the way a court expert would: `npm run --silent verify -- <file>`. */
-async function verify(content: unknown) {
+async function verify(content: unknown, ...extra: string[]) {
   const file = join(dir, `${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   try {
-    const { stdout } = await run('node_modules/.bin/tsx', ['functions/local/verify-cli.ts', file]);
+    const { stdout } = await run('node_modules/.bin/tsx', ['functions/local/verify-cli.ts', file, ...extra]);
     return { code: 0, out: stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -88,6 +88,57 @@ describe('npm run verify', () => {
     const r = await verify(b);
     expect(r.code).toBe(1);
     expect(r.out).toContain('script pack');
+  });
+
+  it('catches a seal or tail cut off, a record added after the seal, and header edits', async () => {
+    const cut = clone();
+    cut.records.pop();
+    const r = await verify(cut);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('records but holds');
+
+    const cutWithHeader = clone();
+    cutWithHeader.records.splice(-3);
+    cutWithHeader.session = {
+      ...cutWithHeader.session,
+      records: cutWithHeader.records.length,
+      sealed: false,
+    };
+    cutWithHeader.session.headHash = cutWithHeader.records.at(-1).hash;
+    expect((await verify(cutWithHeader)).code).toBe(0);
+    const anchored = await verify(cutWithHeader, '--expect-head', bundle.session.headHash);
+    expect(anchored.code).toBe(1);
+    expect(anchored.out).toContain('expected head');
+
+    const afterSeal = clone();
+    const last = afterSeal.records.at(-1);
+    const forged = { ...last, seq: last.seq + 1, kind: 'message', text: '赠送车位', prevHash: last.hash };
+    delete forged.records;
+    forged.hash = recordHash(forged);
+    afterSeal.records.push(forged);
+    afterSeal.session = { ...afterSeal.session, records: afterSeal.records.length, headHash: forged.hash };
+    const after = await verify(afterSeal);
+    expect(after.code).toBe(1);
+    expect(after.out).toContain(`at seq ${last.seq}`);
+
+    const header = clone();
+    header.session.unitId = '9-9-999';
+    expect((await verify(header)).out).toContain('session.unitId');
+  });
+
+  it('catches a reply whose text is not the approved answer, even with every hash recomputed', async () => {
+    const b = clone();
+    const i = b.records.findIndex((r: { kind: string; entryId?: string }) => r.kind === 'reply' && r.entryId);
+    b.records[i].text = '均价每平方米一万元，另送车位';
+    for (let k = i; k < b.records.length; k++) {
+      if (k > i) b.records[k].prevHash = b.records[k - 1].hash;
+      b.records[k].hash = recordHash(b.records[k]);
+    }
+    b.session.headHash = b.records.at(-1).hash;
+    const r = await verify(b);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`at seq ${i + 1}`);
+    expect(r.out).toContain('approved answer');
   });
 
   it('fails on a file that is not an evidence bundle', async () => {

@@ -38,7 +38,11 @@ describe('record hashing', () => {
   });
 
   it('continues a chain from its head', () => {
-    const linked = linkRecords({ seq: 7, hash: 'a'.repeat(64), kind: 'reply' }, [drafts[0]!], (d) => d);
+    const linked = linkRecords(
+      { seq: 7, hash: 'a'.repeat(64), kind: 'reply', ts: '2026-11-20T02:00:00.000Z' },
+      [drafts[0]!],
+      (d) => d,
+    );
     expect(linked[0]!.seq).toBe(8);
     expect(linked[0]!.prevHash).toBe('a'.repeat(64));
   });
