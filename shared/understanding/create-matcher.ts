@@ -12,7 +12,7 @@ import {
   type RetrievalTuning,
 } from './similarity.ts';
 import { looksLikeQuestion, splitQuestions } from './split-questions.ts';
-import { createFeatureExtractor } from './text-features.ts';
+import { createFeatureExtractor, FUNCTION_CHARS } from './text-features.ts';
 
 /** Below this score nothing fits well enough: a wrong answer is worse than a decline. */
 export const DEFAULT_MIN_SCORE = 0.38;
@@ -47,6 +47,51 @@ const OUT_OF_SCOPE_WORDS = [
   '晾衣',
   '洗衣机',
 ];
+
+/**
+ * Facilities and institutions a buyer may ask about by name. A group is out of scope unless the
+ * pack's own text names one of its words: sharing a broader concept is not enough (a pool is not a
+ * gym, a hospital is not a university, a kindergarten is not a basketball court).
+ */
+const FACILITY_GROUPS: readonly (readonly string[])[] = [
+  ['篮球'],
+  ['网球'],
+  ['羽毛球'],
+  ['乒乓'],
+  ['足球场'],
+  ['高尔夫'],
+  ['健身'],
+  ['瑜伽'],
+  ['大学', '高校', '大专'],
+  ['高中'],
+  ['图书馆', '书店', '阅览'],
+  ['商铺', '铺面', '店铺', '门面', '铺位', '写字楼', '办公楼'],
+  ['游乐场', '游乐区', '儿童乐园', '滑梯', '游乐设施', '儿童游乐'],
+  ['养老院', '敬老院', '养老机构'],
+  ['菜市场', '农贸市场'],
+  ['银行网点', 'atm'],
+  ['加油站'],
+  ['电影院'],
+];
+
+/**
+ * A development named by the buyer: two to four characters ending in a usual development suffix.
+ * It names another project when the pack never writes it and an in-scope subject follows it
+ * (`金沙湾的车位`, `龙腾苑物业费`, `对面的东湖里车位`).
+ */
+const NAMED_DEVELOPMENT =
+  /(?:^|[，,。？?！!\s]|隔壁|对面|旁边|附近|城[东南西北]|[东南西北]边|江[东南西北]|河[东南西北])(?:的)?([\p{Script=Han}]{2,4}?(?:华府|华庭|花园|公馆|名邸|府|苑|湾|城|里|庭|园|居|邸|墅|阁|轩|湾区|半岛|壹号|一号))(?:那边|那里|那个盘|那个小区|小区|项目|楼盘|的|那个|也|都)?(?=车位|物业|交房|均价|单价|房价|价格|绿化|学区|公摊|装修|户型|首付|定金|开盘|得房率|容积率|层高|品牌|开发商|学校|地铁|规划|几栋|多少钱|什么时候|啥时候|怎么样|卖多少)/u;
+/** Words ending in a development suffix that are not names (幼儿园, 哪里, 城里 …). */
+const NOT_A_NAME =
+  /幼儿园|公园|乐园|校园|家园里|菜园|花园里|这里|那里|哪里|家里|城里|屋里|小区里|区里|心里|公里|里里|楼里|院里|县城|城市|省城|新城区|老城|古城|商城|港湾|海湾|台湾|小区|项目|售楼|样板|本项目/;
+
+/** Both lexicons; a concept named in both fires on the words of either. */
+const MERGED_CONCEPTS: Readonly<Record<string, readonly string[]>> = (() => {
+  const merged: Record<string, readonly string[]> = { ...DOMAIN_CONCEPTS };
+  for (const [concept, words] of Object.entries(RELATED_CONCEPTS))
+    merged[concept] = [...new Set([...(merged[concept] ?? []), ...words])];
+  return merged;
+})();
 
 /** Lexicon triggers in the form buyer text takes after script normalisation (一平 → 1平). */
 const scriptFormCache = new Map<object, Record<string, readonly string[]>>();
@@ -104,7 +149,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       ...Object.keys(pack.synonyms ?? {}).map(normalizer.normalize),
       ...cueTerms,
     ],
-    scriptForm({ ...DOMAIN_CONCEPTS, ...RELATED_CONCEPTS }),
+    scriptForm(MERGED_CONCEPTS),
     scriptForm(QUESTION_CUES),
   );
   // Texts are script-normalised; each is read twice, with the vocabulary mapped and as written, so
@@ -134,8 +179,19 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     Object.values(DOMAIN_CONCEPTS).some(
       (words) => words.includes(word) && words.some((w) => !w.includes('+') && packText.includes(w)),
     );
-  const outOfScope = OUT_OF_SCOPE_WORDS.filter((word) => !packText.includes(word) && !conceptCovered(word));
+  const outOfScope = [
+    ...OUT_OF_SCOPE_WORDS.filter((word) => !packText.includes(word) && !conceptCovered(word)),
+    ...FACILITY_GROUPS.filter((group) => !group.some((word) => packText.includes(word))).flat(),
+  ];
   const ownNames = [...new Set([pack.projectName, normalizer.normalize(pack.projectName)])];
+  // A named development the pack never writes, followed by a subject the script answers.
+  const namesOtherDevelopment = (text: string) => {
+    const hit = NAMED_DEVELOPMENT.exec(text);
+    if (!hit) return false;
+    const name = hit[1]!;
+    if (NOT_A_NAME.test(name) || [...name].some((c) => FUNCTION_CHARS.has(c))) return false;
+    return !packText.includes(name) && !ownNames.some((own) => own.includes(name) || name.includes(own));
+  };
   // Each entry's sample questions as the buyer's text reads after the vocabulary, for the owner's
   // own answers to questions the policy layer would otherwise decline (`会不会烂尾`).
   const ownQuestions = documents.flatMap((d) =>
@@ -205,6 +261,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       const policy = findPolicyDecline(normalized, ownNames, ownerAnswers);
       if (extractFeatures(literal).length === 0) return decline(normalized, policy?.reason ?? 'empty', null);
       if (policy) return decline(normalized, policy.reason, retrieve(literal));
+      if (namesOtherDevelopment(normalized)) return decline(normalized, 'competitor', retrieve(literal));
 
       const clauses = splitQuestions(literal).filter((c) => extractFeatures(c).length > 0);
       const questions = clauses.filter(looksLikeQuestion);

@@ -9,7 +9,11 @@ export const labelledQuestionSchema = z.looseObject({
   text: z.string().min(1).max(2000),
   expect: z.string().min(1).nullable(),
   kind: z.string().min(1).max(40),
-  /** Optional: the entry of the second question in a two-question line. */
+  /**
+   * Optional: the second question of a two-question line, as the entry id that answers it (ASCII
+   * id: the matcher must name that entry) or as its text (contains Han characters: the matcher must
+   * report a second question at all, whether or not the script answers it).
+   */
   secondary: z.string().min(1).nullable().optional(),
 });
 export type LabelledQuestion = z.infer<typeof labelledQuestionSchema>;
@@ -63,6 +67,14 @@ export function percentile(sortedValues: number[], p: number): number {
   return sortedValues[Math.max(0, index)]!;
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/** Whether the decision reports the labelled second question (an entry id, or the question's text). */
+export function secondaryFound(decision: MatchDecision, label: string): boolean {
+  if (HAN.test(label)) return decision.secondary !== null;
+  return decision.secondary?.entryId === label;
+}
+
 export function evaluateMatcher(matcher: Matcher, rows: LabelledQuestion[]): EvaluationReport {
   const perKind: EvaluationReport['perKind'] = {};
   const confusions: Confusion[] = [];
@@ -92,7 +104,7 @@ export function evaluateMatcher(matcher: Matcher, rows: LabelledQuestion[]): Eva
     if (ok && row.expect !== null) inScopeCorrect++;
     if (row.secondary) {
       secondaryTotal++;
-      if (decision.secondary?.entryId === row.secondary) secondaryCorrect++;
+      if (secondaryFound(decision, row.secondary)) secondaryCorrect++;
     }
     if (!ok) {
       const detail =

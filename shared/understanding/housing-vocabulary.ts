@@ -222,6 +222,10 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     '验收交房',
   ],
   钥匙: ['锁匙', '门匙'],
+  // Cantonese 攞 is 拿 (攞锁匙, 攞楼).
+  拿: ['攞'],
+  // Hong Kong 撻訂: walking away from the deposit.
+  放弃定金: ['挞订', '挞定', '撻订'],
   精装: ['精装修', '精装房', '装修房', '拎包入住', '全装修', '带装修', '豪装', '装修交付', '精装交付'],
   毛坯: ['毛胚', '毛坯房', '毛胚房', '清水房', '清水', '胚房', '素房', '简装'],
   装修: ['装潢', '装饰装修'],
@@ -382,6 +386,7 @@ export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   cq: '产权',
   kfs: '开发商',
   yhd: '幼儿园',
+  wz: '五证',
 };
 
 /** Canonical → variants pairs, ready for the phrase replacer; canonicals map to themselves. */
