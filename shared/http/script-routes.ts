@@ -9,15 +9,26 @@ import { idSchema, type ScriptPack, scriptPackSchema } from '#shared/script/pack
 import { scriptGaps } from '#shared/script/script-gaps.ts';
 import type { ScriptRepository } from '#shared/script/script-repository.ts';
 import type { TableRef } from '#shared/store/dynamo-client.ts';
+import { hasPrototypeKey } from '#shared/validation/plain-text.ts';
 import { type AuthEnv, requireRole } from './auth-middleware.ts';
 import { describeZodError } from './error-mapper.ts';
 import { validate } from './validate.ts';
 
 /** An optional date range (UTC days, inclusive). */
-const dateRangeQuery = z.strictObject({
+const dateRange = {
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-});
+};
+const inOrder = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const dateRangeQuery = z.strictObject(dateRange).refine(inOrder, 'from 不能晚于 to');
+/** The review queue pages: `cursor` is the `nextCursor` of the previous page. */
+const reviewQuery = z
+  .strictObject({
+    ...dateRange,
+    cursor: z.string().max(2000).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+  })
+  .refine(inOrder, 'from 不能晚于 to');
 
 export const scriptRoutes = (scripts: ScriptRepository, table: TableRef, clock: Clock) =>
   new Hono<AuthEnv>()
@@ -26,19 +37,24 @@ export const scriptRoutes = (scripts: ScriptRepository, table: TableRef, clock: 
       requireRole('script-owner'),
       validate('param', projectParam),
       validate('query', dateRangeQuery),
-      async (c) => c.json(await scriptGaps(table, c.req.valid('param').projectId, c.req.valid('query'))),
+      async (c) => {
+        // The report quotes buyers' own words: reading it is a look at archived material.
+        const { projectId } = c.req.valid('param');
+        await auditAccess(table, clock, c.get('principal'), 'script-gaps', { projectId });
+        return c.json(await scriptGaps(table, projectId, c.req.valid('query')));
+      },
     )
     .get(
       '/:projectId/off-script-commitments',
       requireRole('legal', 'manager', 'supervisor'),
       validate('param', projectParam),
-      validate('query', dateRangeQuery),
+      validate('query', reviewQuery),
       async (c) => {
         const { projectId } = c.req.valid('param');
         await auditAccess(table, clock, c.get('principal'), 'off-script-review', { projectId });
         return c.json({
           projectId,
-          items: await listOffScriptCommitments(table, projectId, c.req.valid('query')),
+          ...(await listOffScriptCommitments(table, projectId, c.req.valid('query'))),
         });
       },
     )
@@ -82,6 +98,7 @@ async function readPack(req: Request, projectId: string, query: URLSearchParams)
   } else {
     throw new DomainError('unsupported_media_type', '口径包须以 application/json 或 text/csv 提交', 415);
   }
+  if (hasPrototypeKey(raw)) throw new ValidationError('口径包不能包含名为 __proto__ 的字段');
   const parsed = scriptPackSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(describeZodError(parsed.error));
   return parsed.data;

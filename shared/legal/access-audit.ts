@@ -4,7 +4,7 @@ import type { Clock } from '#shared/clock.ts';
 import type { TableRef } from '#shared/store/dynamo-client.ts';
 import { auditPk } from '#shared/store/keys.ts';
 
-export type AuditAction = 'evidence-export' | 'off-script-review';
+export type AuditAction = 'evidence-export' | 'off-script-review' | 'script-gaps';
 
 /**
  * Records a look at archived material before the material is handed out, in a per-day hash chain,

@@ -1,9 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArchiveRecord } from '#shared/archive/archive-record.ts';
+import { ValidationError } from '#shared/errors.ts';
 import type { TableRef } from '#shared/store/dynamo-client.ts';
 import { projectOffScriptGsiPk } from '#shared/store/keys.ts';
-
-const PAGE_LIMIT = 200;
 
 export interface FlaggedCommitment {
   sessionId: string;
@@ -19,9 +18,9 @@ export interface FlaggedCommitment {
 export async function listOffScriptCommitments(
   table: TableRef,
   projectId: string,
-  range: { from?: string; to?: string } = {},
-): Promise<FlaggedCommitment[]> {
-  const between = range.from || range.to;
+  query: { from?: string; to?: string; cursor?: string; limit?: number } = {},
+): Promise<{ items: FlaggedCommitment[]; nextCursor: string | null }> {
+  const between = query.from || query.to;
   const out = await table.doc.send(
     new QueryCommand({
       TableName: table.tableName,
@@ -29,14 +28,15 @@ export async function listOffScriptCommitments(
       KeyConditionExpression: `gsi2pk = :pk${between ? ' AND gsi2sk BETWEEN :from AND :to' : ''}`,
       ExpressionAttributeValues: {
         ':pk': projectOffScriptGsiPk(projectId),
-        ...(between ? { ':from': range.from ?? '0', ':to': `${range.to ?? '9'}\uffff` } : {}),
+        ...(between ? { ':from': query.from ?? '0', ':to': `${query.to ?? '9'}\uffff` } : {}),
       },
       ProjectionExpression: 'body',
       ScanIndexForward: false,
-      Limit: PAGE_LIMIT,
+      Limit: query.limit ?? 100,
+      ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, projectId) : undefined,
     }),
   );
-  return (out.Items ?? []).map((item) => {
+  const items = (out.Items ?? []).map((item) => {
     const r = JSON.parse(String(item.body)) as ArchiveRecord;
     return {
       sessionId: r.sessionId,
@@ -48,4 +48,22 @@ export async function listOffScriptCommitments(
       hash: r.hash,
     };
   });
+  return { items, nextCursor: out.LastEvaluatedKey ? encodeCursor(out.LastEvaluatedKey) : null };
+}
+
+const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** A cursor is only ever a key of this project's queue (gsi2pk/gsi2sk/pk/sk strings); anything else is refused. */
+function decodeCursor(cursor: string, projectId: string): Record<string, string> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const names = Object.keys(key).sort().join(',');
+    const strings = Object.values(key).every((v) => typeof v === 'string');
+    if (names === 'gsi2pk,gsi2sk,pk,sk' && strings && key.gsi2pk === projectOffScriptGsiPk(projectId)) {
+      return key as Record<string, string>;
+    }
+  } catch {
+    // not base64url JSON: refused below
+  }
+  throw new ValidationError('cursor 无效');
 }

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { appendToChain, CompanionConditionError } from '#shared/archive/chain-append.ts';
 import { canonicalJson, sha256Hex } from '#shared/archive/record-hash.ts';
 import type { Clock } from '#shared/clock.ts';
-import { ConflictError, DomainError, NotFoundError } from '#shared/errors.ts';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '#shared/errors.ts';
 import type { TableRef } from '#shared/store/dynamo-client.ts';
 import { META_SK, packLogPk, packSk, projectPk, RECORD_SK_PREFIX } from '#shared/store/keys.ts';
 import type { ScriptPack } from './pack-schema.ts';
@@ -37,7 +37,13 @@ export class ScriptRepository {
   ) {}
 
   async publish(pack: ScriptPack, publishedBy: string): Promise<PublishResult> {
-    const canonical = canonicalJson(pack);
+    let canonical: string;
+    try {
+      canonical = canonicalJson(pack);
+    } catch {
+      // Extra fields are kept as published, so they must be plain JSON: finite numbers, whole UTF-16, sane depth.
+      throw new ValidationError('口径包含有无法规范化的值（如无效字符、非有限数字或嵌套过深）');
+    }
     if (Buffer.byteLength(canonical, 'utf8') > MAX_PACK_BYTES) {
       throw new DomainError('pack_too_large', `口径包过大（上限 ${MAX_PACK_BYTES} 字节）`, 413);
     }

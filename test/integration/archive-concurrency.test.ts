@@ -113,6 +113,35 @@ describe('appending to the archive', () => {
     expect(verifyChain(records)).toMatchObject({ ok: true, sealed: true });
   });
 
+  it('never stamps a record earlier than the one before it, even when a clock steps back', async () => {
+    const s = await openDemoSession(ctx);
+    const at = ctx.clock().toISOString();
+    await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.buyerToken, {
+      text: '层高多少',
+      clientMessageId: 't1',
+    });
+    ctx.clock.advance(-3_600_000);
+    await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.buyerToken, {
+      text: '公摊多少',
+      clientMessageId: 't2',
+    });
+    ctx.clock.advance(3_600_000);
+    const records = (await evidence(s.sessionId)).records;
+    const stamps = records.map((r: { ts: string }) => r.ts);
+    expect(stamps).toEqual([...stamps].sort());
+    expect(stamps.at(-1)).toBe(at);
+  });
+
+  it('gives the buyer and the agent separate clientMessageId spaces', async () => {
+    const s = await openDemoSession(ctx);
+    const body = { text: '均价多少', clientMessageId: 'shared-id' };
+    const buyer = await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.buyerToken, body);
+    const agent = await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.agent, body);
+    expect(buyer.body.reply).not.toBeNull();
+    expect(agent.body.reply).toBeNull();
+    expect(agent.body.message.seq).toBeGreaterThan(buyer.body.reply.seq);
+  });
+
   it('never updates or deletes an archived record: the code has no such path', async () => {
     const { readFileSync, readdirSync } = await import('node:fs');
     const { join } = await import('node:path');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoSession } from '#test/support/signing-helpers.ts';
-import { createTestContext, type TestContext } from '#test/support/test-context.ts';
+import { createTestContext, demoPack, type TestContext } from '#test/support/test-context.ts';
 
 let ctx: TestContext;
 let s: Awaited<ReturnType<typeof openDemoSession>>;
@@ -168,6 +168,59 @@ describe('who may do what', () => {
     expect((await ctx.call('POST', '/api/signing-sessions', legal, body)).status).toBe(403);
     expect((await ctx.call('POST', '/api/signing-sessions', s.buyerToken, body)).status).toBe(403);
     expect((await ctx.call('POST', '/api/projects/lanwan/script-packs', s.agent, {})).status).toBe(403);
+  });
+
+  it('had no unexpected errors', () => {
+    expect(ctx.errors).toEqual([]);
+  });
+});
+
+describe('odd but well-formed input still gets a 4xx, never a 5xx', () => {
+  it('refuses a date range that runs backwards', async () => {
+    const owner = await ctx.tokenFor('script-owner');
+    const manager = await ctx.tokenFor('manager');
+    const q = '?from=2026-12-01&to=2026-01-01';
+    expect((await ctx.call('GET', `/api/projects/lanwan/script-gaps${q}`, owner)).status).toBe(400);
+    expect((await ctx.call('GET', `/api/projects/lanwan/off-script-commitments${q}`, manager)).status).toBe(
+      400,
+    );
+    expect(
+      (await ctx.call('GET', '/api/projects/lanwan/off-script-commitments?cursor=abc', manager)).status,
+    ).toBe(400);
+  });
+
+  it('refuses packs whose extra fields cannot be canonicalised, and prototype keys', async () => {
+    const owner = await ctx.tokenFor('script-owner');
+    const pack = demoPack();
+    const post = (body: string) =>
+      ctx.app.request('/api/projects/lanwan/script-packs', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' },
+        body,
+      });
+    const withExtra = (version: string, extra: string) =>
+      `${JSON.stringify({ ...pack, version }).slice(0, -1)},"extra":${extra}}`;
+    const proto = `${JSON.stringify({ ...pack, version: 'x4' }).slice(0, -1)},"synonyms":{"__proto__":["x"]}}`;
+    const statuses = [
+      (await post(withExtra('x1', '"\\ud800"'))).status,
+      (await post(withExtra('x2', '1e999'))).status,
+      (await post(withExtra('x3', `${'['.repeat(100_000)}${']'.repeat(100_000)}`))).status,
+      (await post(proto)).status,
+    ];
+    expect(statuses).toEqual([400, 400, 400, 400]);
+  });
+
+  it('counts the 2,000-character limit in characters, not UTF-16 units', async () => {
+    const ok = await ctx.call('POST', msgPath(), s.buyerToken, {
+      text: '😀'.repeat(1500),
+      clientMessageId: 'emoji-ok',
+    });
+    expect(ok.status).toBe(200);
+    const tooLong = await ctx.call('POST', msgPath(), s.buyerToken, {
+      text: '😀'.repeat(2001),
+      clientMessageId: 'emoji',
+    });
+    expect(tooLong.status).toBe(400);
   });
 
   it('had no unexpected errors', () => {

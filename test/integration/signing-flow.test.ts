@@ -264,5 +264,22 @@ describe('off-script commitments review', () => {
       projectId: 'lanwan',
     });
     expect((await ctx.call('GET', '/api/projects/lanwan/off-script-commitments', s.agent)).status).toBe(403);
+
+    const first = await ctx.call('GET', '/api/projects/lanwan/off-script-commitments?limit=1', manager);
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await ctx.call(
+      'GET',
+      `/api/projects/lanwan/off-script-commitments?limit=1&cursor=${first.body.nextCursor}`,
+      manager,
+    );
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.items[0].hash).not.toBe(first.body.items[0].hash);
+    const elsewhere = await ctx.call(
+      'GET',
+      `/api/projects/other/off-script-commitments?cursor=${first.body.nextCursor}`,
+      manager,
+    );
+    expect(elsewhere.status).toBe(400);
   });
 });
