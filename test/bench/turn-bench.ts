@@ -57,8 +57,12 @@ export async function runTurnBench(): Promise<void> {
   try {
     const warm = await open(0);
     await turns(warm.sessionId, warm.buyerToken, 30, 'warm');
-    const one = await open(1);
-    const sequential = await turns(one.sessionId, one.buyerToken, 300, 'seq');
+    // A session holds at most MAX_SESSION_RECORDS records: 300 turns run as 3 sessions of 100.
+    const sequential: number[] = [];
+    for (let i = 1; i <= 3; i++) {
+      const s = await open(i);
+      sequential.push(...(await turns(s.sessionId, s.buyerToken, 100, `seq${i}`)));
+    }
     const sessions = await Promise.all(Array.from({ length: 8 }, (_, i) => open(10 + i)));
     const t0 = performance.now();
     const parallel = (
@@ -67,7 +71,7 @@ export async function runTurnBench(): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     console.log('\nEnd-to-end turn over HTTP (local server + DynamoDB Local, archive write included)');
     console.table({
-      'sequential, 1 session': summarize(sequential),
+      'sequential (3 × 100 turns)': summarize(sequential),
       '8 sessions in parallel': { ...summarize(parallel), 'turns/s': Math.round(parallel.length / seconds) },
     });
   } finally {
