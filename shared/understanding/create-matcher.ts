@@ -11,8 +11,8 @@ import {
   type RetrievalIndex,
   type RetrievalTuning,
 } from './similarity.ts';
-import { looksLikeQuestion, splitQuestions } from './split-questions.ts';
-import { createFeatureExtractor, FUNCTION_CHARS } from './text-features.ts';
+import { asksExplicitly, looksLikeQuestion, splitQuestions } from './split-questions.ts';
+import { createFeatureExtractor, type Feature, FUNCTION_CHARS } from './text-features.ts';
 
 /** Below this score nothing fits well enough: a wrong answer is worse than a decline. */
 export const DEFAULT_MIN_SCORE = 0.38;
@@ -72,6 +72,11 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
   ['银行网点', 'atm'],
   ['加油站'],
   ['电影院'],
+  ['游泳池', '泳池', '游泳馆'],
+  ['净水器', '净水机', '软水机'],
+  ['报警器', '燃气报警'],
+  ['新风系统', '新风机'],
+  ['垃圾处理器'],
 ];
 
 /**
@@ -105,6 +110,21 @@ function scriptForm(lexicon: Readonly<Record<string, readonly string[]>>): Recor
   }
   return cached;
 }
+
+/**
+ * A rate concept that belongs to the fee it follows: `物业费一平方多少` asks the fee per square
+ * metre, not the flat's unit price. When the fee is named, the rate adds nothing of its own.
+ */
+const SUBORDINATE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
+  '~单价': ['~物业费', '~维修基金', '~装修标准', '~装修'],
+};
+function dropSubordinate(features: Feature[]): Feature[] {
+  const keys = new Set(features.map((f) => f.key));
+  return features.filter((f) => !SUBORDINATE_CONCEPTS[f.key]?.some((owner) => keys.has(owner)));
+}
+
+/** A clause that proposes a deal rather than asks a fact (`先交一半行不行`). */
+const PROPOSAL = /行不行|行吗|可以吗|可不可以|好不好|好吗|成不成|成吗|中不中|得不得|我(先|就|只)/;
 
 /** Below the minimum score, an entry still answers with at least this score and this lead. */
 const CLEAR_LEAD_MIN_SCORE = 0.3;
@@ -155,7 +175,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   // Texts are script-normalised; each is read twice, with the vocabulary mapped and as written, so
   // a mapping adds a reading and never hides the words the writer used.
   const reader = {
-    extract: (literal: string) => extractor.extract(normalizer.applyVocabulary(literal), literal),
+    extract: (literal: string) =>
+      dropSubordinate(extractor.extract(normalizer.applyVocabulary(literal), literal)),
   };
   const extractFeatures = (literal: string) => reader.extract(literal);
   const index = buildRetrievalIndex(documents, reader, options.tuning ?? DEFAULT_TUNING);
@@ -251,6 +272,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     explain(text, entryId) {
       return index.explain(extractFeatures(normalizeScript(text)), entryId);
     },
+
     match(input) {
       const literal = corrector.expandAbbreviations(normalizeScript(input));
       const normalized = normalizer.applyVocabulary(literal);
@@ -260,12 +282,38 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
         ownQuestions.some((q) => q.read.includes(span) && literal.includes(q.written));
       const policy = findPolicyDecline(normalized, ownNames, ownerAnswers);
       if (extractFeatures(literal).length === 0) return decline(normalized, policy?.reason ?? 'empty', null);
-      if (policy) return decline(normalized, policy.reason, retrieve(literal));
-      if (namesOtherDevelopment(normalized)) return decline(normalized, 'competitor', retrieve(literal));
-
       const clauses = splitQuestions(literal).filter((c) => extractFeatures(c).length > 0);
       const questions = clauses.filter(looksLikeQuestion);
       const asked = questions.length > 0 ? questions : clauses;
+      if (policy) {
+        // Two questions, the policy request only in a later one (`车位多少钱？能便宜点不`): the main
+        // question is the script's to answer; the request is reported as the declined second one.
+        // Only a concession tacked on to a factual question; the first clause must itself ask
+        // (not propose: `定金先交五千行不行`) and come first in the line.
+        const [first, ...rest] = questions;
+        const policyOf = (clause: string) =>
+          findPolicyDecline(normalizer.applyVocabulary(clause), ownNames, ownerAnswers);
+        if (
+          policy.reason === 'haggling' &&
+          first !== undefined &&
+          first === clauses[0] &&
+          asksExplicitly(first) &&
+          rest.length > 0 &&
+          !PROPOSAL.test(first) &&
+          policyOf(first) === null
+        ) {
+          const main = retrieve(first);
+          const later = rest.find((clause) => policyOf(clause) !== null) ?? rest[0]!;
+          if (accepted(main))
+            return answer(
+              { ...main, text: normalized },
+              { text: normalizer.applyVocabulary(later), entryId: null },
+            );
+        }
+        return decline(normalized, policy.reason, retrieve(literal));
+      }
+      if (namesOtherDevelopment(normalized)) return decline(normalized, 'competitor', retrieve(literal));
+
       const whole = retrieve(literal);
       if (asked.length < 2) {
         if (!accepted(whole)) return decline(whole.text, 'no-match', whole);

@@ -45,7 +45,7 @@ export const DEFAULT_TUNING: RetrievalTuning = {
   kindFactor: { char: 0.55, bigram: 1, word: 1.2, term: 1.3, concept: 3, cue: 1 },
   unknownFactor: { char: 0.9, bigram: 0.15, word: 0.8, term: 0.8, concept: 0.3, cue: 0.3 },
   lightFactor: 0.25,
-  answerFactor: 0.35,
+  answerFactor: 0.5,
   coverageWeight: 0.5,
   altFactor: 0.4,
 };

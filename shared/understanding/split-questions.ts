@@ -22,3 +22,8 @@ export function looksLikeQuestion(clause: string): boolean {
   // A bare noun phrase (`首付比例`, `物业费`) is asked too; a remark names the speaker or a deed.
   return QUESTION_MARKERS.test(clause) || ([...clause].length <= 6 && !/[我了过]/.test(clause));
 }
+
+/** A clause that asks in so many words (a question word or particle), not by being short. */
+export function asksExplicitly(clause: string): boolean {
+  return QUESTION_MARKERS.test(clause);
+}
