@@ -67,15 +67,17 @@ export function normalizeNumbers(text: string): string {
         /(\d+(?:\.\d+)?)成(?![本交都功立熟为品年家])/g,
         (_, n: string) => `${Math.round(Number(n) * 10)}%`,
       )
-      // Areas: 30坪 → 99平米, 800呎 → 74平米, 89平方/89㎡/89m2 → 89平米
-      .replace(
-        /(\d+(?:\.\d+)?)\s*坪/g,
-        (_, n: string) => `${Math.round(Number(n) * SQUARE_METRES_PER_PING)}平米`,
-      )
+      // Areas: 30坪 → 99平米, 800呎 → 74平米, 89平方/89㎡/89m2 → 89平米. One unit is a rate
+      // (几钱一呎, 一坪多少), read like 一平米.
+      .replace(/(\d+(?:\.\d+)?)\s*坪/g, (_, n: string) => `${areaOf(n, SQUARE_METRES_PER_PING)}平米`)
       .replace(
         /(\d+(?:\.\d+)?)\s*(?:平方)?[呎尺](?!寸)/g,
-        (_, n: string) => `${Math.round(Number(n) * SQUARE_METRES_PER_SQUARE_FOOT)}平米`,
+        (_, n: string) => `${areaOf(n, SQUARE_METRES_PER_SQUARE_FOOT)}平米`,
       )
       .replace(/(\d+(?:\.\d+)?)\s*个?(?:平方米|平米|平方|㎡|m²|m2|平(?![方米安台时常稳]))/g, '$1平米')
   );
+}
+
+function areaOf(n: string, squareMetresPerUnit: number): number {
+  return Number(n) === 1 ? 1 : Math.round(Number(n) * squareMetresPerUnit);
 }

@@ -77,6 +77,13 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
   ['报警器', '燃气报警'],
   ['新风系统', '新风机'],
   ['垃圾处理器'],
+  ['空调外机', '外机', '空调位'],
+  ['烟道', '排烟道', '排风道'],
+  ['车位尺寸', '车位大小', '车位多宽', '车位宽', 'suv'],
+  ['装修贷'],
+  ['发票'],
+  ['人才补贴', '购房补贴', '人才'],
+  ['军人', '军官证', '现役', '士兵证'],
 ];
 
 /**
@@ -86,6 +93,9 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
  */
 const NAMED_DEVELOPMENT =
   /(?:^|[，,。？?！!\s]|隔壁|对面|旁边|附近|城[东南西北]|[东南西北]边|江[东南西北]|河[东南西北])(?:的)?([\p{Script=Han}]{2,4}?(?:华府|华庭|花园|公馆|名邸|府|苑|湾|城|里|庭|园|居|邸|墅|阁|轩|湾区|半岛|壹号|一号))(?:那边|那里|那个盘|那个小区|小区|项目|楼盘|的|那个|也|都)?(?=车位|物业|交房|均价|单价|房价|价格|绿化|学区|公摊|装修|户型|首付|定金|开盘|得房率|容积率|层高|品牌|开发商|学校|地铁|规划|几栋|多少钱|什么时候|啥时候|怎么样|卖多少)/u;
+/** A developer or place named as the owner of a development: `海信的盘`, `万象那个楼盘`. */
+const NAMED_OWNER_PROJECT =
+  /(?:^|[，,。？?！!\s])([\p{Script=Han}]{2,4}?)(?:的|家的|家|那个|那边的?)(?:盘|楼盘|项目|新盘|小区)/u;
 /** Words ending in a development suffix that are not names (幼儿园, 哪里, 城里 …). */
 const NOT_A_NAME =
   /幼儿园|公园|乐园|校园|家园里|菜园|花园里|这里|那里|哪里|家里|城里|屋里|小区里|区里|心里|公里|里里|楼里|院里|县城|城市|省城|新城区|老城|古城|商城|港湾|海湾|台湾|小区|项目|售楼|样板|本项目/;
@@ -117,10 +127,31 @@ function scriptForm(lexicon: Readonly<Record<string, readonly string[]>>): Recor
  */
 const SUBORDINATE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '~单价': ['~物业费', '~维修基金', '~装修标准', '~装修'],
+  '@每平米': ['~物业费', '~维修基金', '~装修标准', '~装修'],
+  // A combined loan names both of its parts; the parts add nothing of their own.
+  '~公积金': ['~组合贷'],
+  '~商业贷款': ['~组合贷'],
+  '@公积金': ['~组合贷'],
+  '@商业贷款': ['~组合贷'],
 };
 function dropSubordinate(features: Feature[]): Feature[] {
   const keys = new Set(features.map((f) => f.key));
   return features.filter((f) => !SUBORDINATE_CONCEPTS[f.key]?.some((owner) => keys.has(owner)));
+}
+
+/**
+ * In the buyer's question only: the 平米 of a unit price is a rate, not a question about the
+ * flat's size (`一平米卖多少`). Sample questions keep what they name. An owner concept seen only
+ * in the text as written (before the vocabulary) does not subordinate.
+ */
+const QUESTION_SUBORDINATE: Readonly<Record<string, readonly string[]>> = {
+  '~面积': ['~单价'],
+  '@平米': ['~单价'],
+  '@每平米': ['~单价'],
+};
+function dropQuestionSubordinate(features: Feature[]): Feature[] {
+  const keys = new Set(features.filter((f) => !f.alt).map((f) => f.key));
+  return features.filter((f) => !QUESTION_SUBORDINATE[f.key]?.some((owner) => keys.has(owner)));
 }
 
 /** A clause that proposes a deal rather than asks a fact (`先交一半行不行`). */
@@ -144,6 +175,8 @@ export interface MatcherOptions {
 
 interface Retrieval {
   text: string;
+  /** The text as the buyer wrote it (vocabulary applied, no homophone correction). */
+  written: string;
   best: Candidate | null;
   runnerUp: Candidate | null;
 }
@@ -178,7 +211,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     extract: (literal: string) =>
       dropSubordinate(extractor.extract(normalizer.applyVocabulary(literal), literal)),
   };
-  const extractFeatures = (literal: string) => reader.extract(literal);
+  const extractFeatures = (literal: string) => dropQuestionSubordinate(reader.extract(literal));
   const index = buildRetrievalIndex(documents, reader, options.tuning ?? DEFAULT_TUNING);
   const correctionPenalty = options.correctionPenalty ?? CORRECTION_PENALTY;
   const corrector = createPinyinCorrector(
@@ -190,6 +223,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       ...conceptWords(DOMAIN_CONCEPTS),
     ],
     PINYIN_ABBREVIATIONS,
+    // Related-concept words are read as written, never rewritten (车接 stays 车接).
+    conceptWords(RELATED_CONCEPTS),
   );
   const packText = documents
     .flatMap((d) => [...d.questions, ...d.cues, d.answer])
@@ -207,7 +242,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const ownNames = [...new Set([pack.projectName, normalizer.normalize(pack.projectName)])];
   // A named development the pack never writes, followed by a subject the script answers.
   const namesOtherDevelopment = (text: string) => {
-    const hit = NAMED_DEVELOPMENT.exec(text);
+    const hit = NAMED_DEVELOPMENT.exec(text) ?? NAMED_OWNER_PROJECT.exec(text);
     if (!hit) return false;
     const name = hit[1]!;
     if (NOT_A_NAME.test(name) || [...name].some((c) => FUNCTION_CHARS.has(c))) return false;
@@ -227,7 +262,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   /** `literal`: script-normalised text, vocabulary not yet applied. */
   const retrieve = (literal: string): Retrieval => {
     let ranked = rankText(literal);
-    let used = normalizer.applyVocabulary(literal);
+    const written = normalizer.applyVocabulary(literal);
+    let used = written;
     const corrected = corrector.correct(literal);
     if (corrected !== null) {
       const alternative = rankText(corrected);
@@ -238,7 +274,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
         used = normalizer.applyVocabulary(corrected);
       }
     }
-    return { text: used, best: ranked[0] ?? null, runnerUp: ranked[1] ?? null };
+    return { text: used, written, best: ranked[0] ?? null, runnerUp: ranked[1] ?? null };
   };
 
   // A subject this pack never mentions (pets, Wi-Fi …) is a gap for the next version, not a guess.
@@ -248,7 +284,11 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const clearLead = (r: Retrieval) =>
     r.best!.score >= CLEAR_LEAD_MIN_SCORE && r.best!.score - (r.runnerUp?.score ?? 0) >= CLEAR_LEAD_MARGIN;
   const accepted = (r: Retrieval) =>
-    r.best !== null && (r.best.score >= minScore || clearLead(r)) && !mentionsOutOfScope(r.text);
+    r.best !== null &&
+    (r.best.score >= minScore || clearLead(r)) &&
+    // A homophone correction must not turn an unknown subject into a known one (外机 → 外籍).
+    !mentionsOutOfScope(r.text) &&
+    !mentionsOutOfScope(r.written);
 
   const decline = (
     normalized: string,

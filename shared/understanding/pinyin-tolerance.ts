@@ -54,9 +54,14 @@ export interface PinyinCorrector {
   expandAbbreviations(text: string): string;
 }
 
+/**
+ * `terms`: targets a homophone window may be rewritten to. `keep`: words that are never rewritten
+ * but are no targets either (cheap: no pinyin is computed for them).
+ */
 export function createPinyinCorrector(
   terms: Iterable<string>,
   abbreviations: Readonly<Record<string, string>>,
+  keep: Iterable<string> = [],
 ): PinyinCorrector {
   const exact = new Map<string, Set<string>>();
   const blurred = new Map<string, Set<string>>();
@@ -80,6 +85,8 @@ export function createPinyinCorrector(
       add(initials, chars.map((c) => (readingsOf(c)[0] ?? '')[0] ?? '').join(''), term);
     }
   }
+  const kept = new Set<string>();
+  for (const word of keep) if (!known.has(word)) kept.add(word);
   const abbreviationMap = new Map(Object.entries(abbreviations));
   for (const [key, set] of initials) {
     if (set.size === 1 && !abbreviationMap.has(key)) abbreviationMap.set(key, [...set][0]!);
@@ -115,7 +122,7 @@ export function createPinyinCorrector(
             if (slice.length < len || !slice.every(isHan) || slice.some((c) => FUNCTION_CHARS.has(c)))
               continue;
             const window = slice.join('');
-            if (known.has(window)) {
+            if (known.has(window) || kept.has(window)) {
               out.push(window);
               i += len;
               replaced = true;

@@ -16,3 +16,8 @@ export const holdoutPack: ScriptPack = scriptPackSchema.parse(
   JSON.parse(read('../../understanding/holdout-pack.json')),
 );
 export const holdoutSet: LabelledQuestion[] = parseLabelledSet(read('../../understanding/holdout-set.jsonl'));
+// Written by another writer (Qingdao seaside project); the learning set of its round.
+export const songtaoPack: ScriptPack = scriptPackSchema.parse(
+  JSON.parse(read('../../understanding/songtao-pack.json')),
+);
+export const songtaoSet: LabelledQuestion[] = parseLabelledSet(read('../../understanding/songtao-set.jsonl'));
