@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ArchiveRecord } from '#shared/archive/archive-record.ts';
 import { ValidationError } from '#shared/errors.ts';
 import type { TableRef } from '#shared/store/dynamo-client.ts';
-import { projectOffScriptGsiPk } from '#shared/store/keys.ts';
+import { feedQueryParams, projectOffScriptGsiPk } from '#shared/store/keys.ts';
 
 export interface FlaggedCommitment {
   sessionId: string;
@@ -20,18 +20,10 @@ export async function listOffScriptCommitments(
   projectId: string,
   query: { from?: string; to?: string; cursor?: string; limit?: number } = {},
 ): Promise<{ items: FlaggedCommitment[]; nextCursor: string | null }> {
-  const between = query.from || query.to;
   const out = await table.doc.send(
     new QueryCommand({
-      TableName: table.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: `gsi2pk = :pk${between ? ' AND gsi2sk BETWEEN :from AND :to' : ''}`,
-      ExpressionAttributeValues: {
-        ':pk': projectOffScriptGsiPk(projectId),
-        ...(between ? { ':from': query.from ?? '0', ':to': `${query.to ?? '9'}\uffff` } : {}),
-      },
+      ...feedQueryParams(table.tableName, projectOffScriptGsiPk(projectId), query),
       ProjectionExpression: 'body',
-      ScanIndexForward: false,
       Limit: query.limit ?? 100,
       ExclusiveStartKey: query.cursor ? decodeCursor(query.cursor, projectId) : undefined,
     }),

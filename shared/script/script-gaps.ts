@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TableRef } from '#shared/store/dynamo-client.ts';
-import { projectDeclinesGsiPk } from '#shared/store/keys.ts';
+import { feedQueryParams, projectDeclinesGsiPk } from '#shared/store/keys.ts';
 import { groupSimilarQuestions } from '#shared/understanding/group-similar-questions.ts';
 
 /** How far back the report reads, at most; enough for a pack cycle without scanning years. */
@@ -18,17 +18,9 @@ export interface ScriptGapsReport {
 }
 
 export function declinesQueryParams(tableName: string, projectId: string, from?: string, to?: string) {
-  const range = from || to ? ' AND gsi2sk BETWEEN :from AND :to' : '';
   return {
-    TableName: tableName,
-    IndexName: 'gsi2',
-    KeyConditionExpression: `gsi2pk = :pk${range}`,
-    ExpressionAttributeValues: {
-      ':pk': projectDeclinesGsiPk(projectId),
-      ...(range ? { ':from': from ?? '0', ':to': `${to ?? '9'}\uffff` } : {}),
-    },
+    ...feedQueryParams(tableName, projectDeclinesGsiPk(projectId), { from, to }),
     ProjectionExpression: 'question, declineReason, ts',
-    ScanIndexForward: false,
   };
 }
 

@@ -25,3 +25,25 @@ export const timeOrderedSk = (ts: string, ...rest: (string | number)[]) =>
 
 /** Access audit: one hash chain per UTC day of every look at archived material. */
 export const auditPk = (day: string) => `AUDIT#${day}`;
+
+/**
+ * Key condition for a time-ordered GSI2 feed, newest first, optionally limited to UTC days
+ * `from`..`to` (inclusive): sort keys start with an ISO timestamp, so a day prefix bounds them.
+ */
+export function feedQueryParams(
+  tableName: string,
+  gsi2pk: string,
+  range: { from?: string; to?: string } = {},
+) {
+  const bounded = Boolean(range.from || range.to);
+  return {
+    TableName: tableName,
+    IndexName: 'gsi2',
+    KeyConditionExpression: `gsi2pk = :pk${bounded ? ' AND gsi2sk BETWEEN :from AND :to' : ''}`,
+    ExpressionAttributeValues: {
+      ':pk': gsi2pk,
+      ...(bounded ? { ':from': range.from ?? '0', ':to': `${range.to ?? '9'}\uffff` } : {}),
+    },
+    ScanIndexForward: false,
+  };
+}

@@ -201,22 +201,12 @@ export const agentScript = String.raw`'use strict';
     item.state = 'sending';
     state.sending = true;
     render();
-    const path = 'signing-sessions/' + encodeURIComponent(state.session.sessionId) + '/messages';
     try {
-      const token = requireToken();
-      const result = await K.withRetry(() =>
-        K.api(path, { method: 'POST', token, body: { text: item.text, clientMessageId: item.id } }),
-      );
-      item.state = 'sent';
-      item.seq = result.message.seq;
+      await K.postMessage(state.session.sessionId, requireToken(), item);
     } catch (err) {
-      if (K.isRetryable(err)) {
-        item.state = 'failed';
-      } else {
-        state.pending = state.pending.filter((p) => p !== item);
-        if (!$('agent-input').value) $('agent-input').value = item.text;
-        showError('agent-send-error', err.message);
-      }
+      state.pending = state.pending.filter((p) => p !== item);
+      if (!$('agent-input').value) $('agent-input').value = item.text;
+      showError('agent-send-error', err.message);
     } finally {
       state.sending = false;
       render();

@@ -139,24 +139,14 @@ export const buyerScript = `'use strict';
     item.state = 'sending';
     state.sending = true;
     render();
-    const path = 'signing-sessions/' + encodeURIComponent(sessionId) + '/messages';
     try {
-      const result = await K.withRetry(() =>
-        K.api(path, { method: 'POST', token, body: { text: item.text, clientMessageId: item.id } }),
-      );
-      item.state = 'sent';
-      item.seq = result.message.seq;
+      await K.postMessage(sessionId, token, item);
     } catch (err) {
-      if (K.isRetryable(err)) {
-        // Keep the same clientMessageId: a retry can never archive the message twice.
-        item.state = 'failed';
-      } else {
-        state.pending = state.pending.filter((p) => p !== item);
-        if (!input.value) input.value = item.text;
-        const error = $('send-error');
-        error.textContent = err.message;
-        error.hidden = false;
-      }
+      state.pending = state.pending.filter((p) => p !== item);
+      if (!input.value) input.value = item.text;
+      const error = $('send-error');
+      error.textContent = err.message;
+      error.hidden = false;
     } finally {
       state.sending = false;
       render();

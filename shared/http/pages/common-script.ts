@@ -66,6 +66,24 @@ export const commonScript = `'use strict';
     }
   }
 
+  /**
+   * Posts one chat message, retrying under its own clientMessageId so a retry never archives it twice.
+   * Marks the item sent, or failed when a later manual retry may still succeed; rethrows anything else.
+   */
+  async function postMessage(sessionId, token, item) {
+    const path = 'signing-sessions/' + encodeURIComponent(sessionId) + '/messages';
+    try {
+      const result = await withRetry(() =>
+        api(path, { method: 'POST', token, body: { text: item.text, clientMessageId: item.id } }),
+      );
+      item.state = 'sent';
+      item.seq = result.message.seq;
+    } catch (err) {
+      if (!isRetryable(err)) throw err;
+      item.state = 'failed';
+    }
+  }
+
   /** crypto.randomUUID needs a secure context; a phone on plain http over the LAN may not have one. */
   function newId() {
     if (crypto.randomUUID) return crypto.randomUUID();
@@ -203,6 +221,6 @@ export const commonScript = `'use strict';
     };
   }
 
-  window.Koujing = { root, api, request, ApiError, isRetryable, withRetry, newId, el, store, formatTime, renderTranscript, poller };
+  window.Koujing = { root, api, request, ApiError, isRetryable, withRetry, postMessage, newId, el, store, formatTime, renderTranscript, poller };
 })();
 `;
