@@ -34,6 +34,37 @@ function fuzzy(syllable: string): string {
 
 const MAX_READING_COMBINATIONS = 16;
 
+/**
+ * Question words buyers type in pinyin around a subject word (`junjia duoshao`): they may fill the
+ * rest of a pinyin run, but a run made of them alone is left as written.
+ */
+const PINYIN_QUESTION_WORDS: Readonly<Record<string, string>> = {
+  duoshao: '多少',
+  duoshaoqian: '多少钱',
+  shenme: '什么',
+  shenmeshihou: '什么时候',
+  shihou: '时候',
+  zenme: '怎么',
+  zenmeyang: '怎么样',
+  nali: '哪里',
+  jige: '几个',
+  jinian: '几年',
+  keyi: '可以',
+  nengbuneng: '能不能',
+  youmeiyou: '有没有',
+  shibushi: '是不是',
+  ma: '吗',
+  ji: '几',
+  you: '有',
+  de: '的',
+};
+
+/** A pinyin run as typists write it: no spaces, ü as v (lvhua) or u (luhua). */
+function runSpellings(key: string): string[] {
+  const joined = key.replaceAll(' ', '');
+  return joined.includes('ü') ? [joined.replaceAll('ü', 'v'), joined.replaceAll('ü', 'u')] : [joined];
+}
+
 function pinyinKeys(word: string, blur: boolean): string[] {
   let keys = [''];
   for (const ch of word) {
@@ -50,7 +81,7 @@ function pinyinKeys(word: string, blur: boolean): string[] {
 export interface PinyinCorrector {
   /** The text with homophone windows replaced by pack or vocabulary terms, or null if none. */
   correct(text: string): string | null;
-  /** Expands pinyin-initial abbreviations typed as ASCII words. */
+  /** Expands pinyin-initial abbreviations (`wq`) and whole words typed in pinyin (`junjia`). */
   expandAbbreviations(text: string): string;
 }
 
@@ -85,6 +116,34 @@ export function createPinyinCorrector(
       add(initials, chars.map((c) => (readingsOf(c)[0] ?? '')[0] ?? '').join(''), term);
     }
   }
+  // Whole words typed in pinyin: the run as typed → term (first term wins on a homophone).
+  const spelled = new Map<string, string>(Object.entries(PINYIN_QUESTION_WORDS));
+  for (const term of known) {
+    for (const key of pinyinKeys(term, false)) {
+      for (const run of runSpellings(key)) if (!spelled.has(run)) spelled.set(run, term);
+    }
+  }
+  const subjectSpellings = new Set([...spelled.keys()].filter((run) => !(run in PINYIN_QUESTION_WORDS)));
+  /** The fewest words that spell `run` exactly, or null; at least one must be a subject word. */
+  const segment = (run: string): string | null => {
+    const best: Array<{ words: string[]; subject: boolean } | null> = [{ words: [], subject: false }];
+    for (let end = 1; end <= run.length; end++) {
+      best[end] = null;
+      for (let start = Math.max(0, end - 24); start < end; start++) {
+        const before = best[start];
+        const word = spelled.get(run.slice(start, end));
+        if (!before || word === undefined) continue;
+        const candidate = {
+          words: [...before.words, word],
+          subject: before.subject || subjectSpellings.has(run.slice(start, end)),
+        };
+        const current = best[end];
+        if (!current || candidate.words.length < current.words.length) best[end] = candidate;
+      }
+    }
+    const found = best[run.length];
+    return found?.subject ? found.words.join('') : null;
+  };
   const kept = new Set<string>();
   for (const word of keep) if (!known.has(word)) kept.add(word);
   const abbreviationMap = new Map(Object.entries(abbreviations));
@@ -144,7 +203,10 @@ export function createPinyinCorrector(
       return changed ? out.join('') : null;
     },
     expandAbbreviations(text) {
-      return text.replace(/\b[a-z]{2,5}\b/g, (word) => abbreviationMap.get(word) ?? word);
+      return text.replace(
+        /\b[a-z]{2,40}\b/g,
+        (word) => abbreviationMap.get(word) ?? (word.length >= 4 ? segment(word) : null) ?? word,
+      );
     },
   };
 }

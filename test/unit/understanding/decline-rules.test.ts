@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '#shared/understanding/create-matcher.ts';
+import { findPolicyDecline } from '#shared/understanding/decline-rules.ts';
 import type { DeclineReason } from '#shared/understanding/matcher-types.ts';
 import { demoPack } from './load-packs.ts';
 
@@ -16,13 +17,26 @@ const cases: Record<DeclineReason, string[]> = {
     '装修能不能升级一下不加钱',
   ],
   guarantee: ['你保证交房不会延期吗', '把学区写进合同里', '给我写个承诺书', '你保證幾時收樓'],
-  competitor: ['碧桂园那边公摊比你们小多了', '隔壁楼盘送车位你们送不送', '对面那个小区物业费多少'],
+  competitor: [
+    '碧桂园那边公摊比你们小多了',
+    '隔壁楼盘送车位你们送不送',
+    '对面那个小区物业费多少',
+    '對面那個建案公設比多少',
+    '正商家的房子质量怎么样',
+  ],
   'case-decision': [
     '我征信有逾期，贷款能批下来吗',
     '我社保才交了八个月，能不能通融一下',
     '我能不能晚一个月再交首付',
+    '我公积金断缴了半年还能贷吗',
+    '我都退休了还能办贷款吗',
   ],
-  'personal-lookup': ['1号楼1801是谁买的', '把你们销售小王的手机号给我', '楼上那户业主买了多少钱'],
+  'personal-lookup': [
+    '1号楼1801是谁买的',
+    '把你们销售小王的手机号给我',
+    '楼上那户业主买了多少钱',
+    '我的网签合同号是多少',
+  ],
   prediction: ['这里的房子以后会涨吗', '现在买值不值得', '你觉得买三房还是四房好'],
   abuse: ['你们就是一群骗子', '傻逼机器人', '什么垃圾小区'],
   'off-topic': ['今天天气怎么样', '给我讲个笑话', '你好'],
@@ -70,5 +84,17 @@ describe('decline layer', () => {
 
   it('does not take its own project name for another project', () => {
     expect(matcher.match('澜湾雅苑的物业费多少').entryId).toBe('property-fee');
+  });
+
+  it('reads permission and building questions as questions, not as predictions or case decisions', () => {
+    for (const text of [
+      '买了以后能不能拿来出租',
+      '装修的时候能不能把隔墙拆了',
+      '我爸妈年纪大了，单元门口有坡道吗',
+      '最低总价的房子多少钱',
+    ]) {
+      expect(findPolicyDecline(text), text).toBeNull();
+    }
+    expect(matcher.match('最低总价的房子多少钱').entryId).toBe('price-total');
   });
 });

@@ -28,6 +28,19 @@ describe('createPinyinCorrector', () => {
     expect(corrector.expandAbbreviations('wqx')).toBe('wqx');
   });
 
+  it('reads whole words typed in pinyin, with question words around them', () => {
+    expect(corrector.expandAbbreviations('rongjilv多少')).toBe('容积率多少');
+    expect(corrector.expandAbbreviations('rongjilu')).toBe('容积率');
+    expect(corrector.expandAbbreviations('wuyefeiduoshao')).toBe('物业费多少');
+    expect(corrector.expandAbbreviations('cheweishenmeshihou')).toBe('车位什么时候');
+  });
+
+  it('leaves runs that are not subject words as written (English, question words alone)', () => {
+    expect(corrector.expandAbbreviations('hello')).toBe('hello');
+    expect(corrector.expandAbbreviations('duoshao')).toBe('duoshao');
+    expect(corrector.expandAbbreviations('wifi密码')).toBe('wifi密码');
+  });
+
   it('never targets particles: 狗吗 does not become 够吗', () => {
     const withParticles = createPinyinCorrector(['够吗', '车位'], {});
     expect(withParticles.correct('能养狗吗')).toBeNull();
