@@ -66,9 +66,12 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
   ['高中'],
   ['图书馆', '书店', '阅览'],
   ['商铺', '铺面', '店铺', '门面', '铺位', '写字楼', '办公楼'],
+  ['底商'],
   ['游乐场', '游乐区', '儿童乐园', '滑梯', '游乐设施', '儿童游乐'],
   ['养老院', '敬老院', '养老机构'],
   ['菜市场', '农贸市场'],
+  ['驾校'],
+  ['酒吧', '夜店', 'ktv', '网吧'],
   ['银行网点', 'atm'],
   ['加油站'],
   ['电影院'],
@@ -153,6 +156,16 @@ function dropQuestionSubordinate(features: Feature[]): Feature[] {
   const keys = new Set(features.filter((f) => !f.alt).map((f) => f.key));
   return features.filter((f) => !QUESTION_SUBORDINATE[f.key]?.some((owner) => keys.has(owner)));
 }
+
+/** A clause scoring below this against every entry names nothing the pack knows. */
+const PREAMBLE_MAX_SCORE = 0.2;
+/** A clause this short that does not ask is a topic for the question after it. */
+const TOPIC_MAX_LENGTH = 6;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Policy reasons that taint the whole line, wherever they occur in it. */
+const LINE_WIDE_REASONS: ReadonlySet<DeclineReason> = new Set(['injection', 'abuse']);
 
 /** A clause that proposes a deal rather than asks a fact (`先交一半行不行`). */
 const PROPOSAL = /行不行|行吗|可以吗|可不可以|好不好|好吗|成不成|成吗|中不中|得不得|我(先|就|只)/;
@@ -258,6 +271,37 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   );
 
   const rankText = (literal: string) => index.rank(extractFeatures(literal));
+  // The pack speaks of giving an item with the flat (赠送空调, 车位不赠送): asking about it is a question.
+  const packGives = (item: string) => {
+    const words = [item, normalizer.applyVocabulary(item)].map(escapeRegExp).join('|');
+    return new RegExp(`[送赠][^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`).test(packText);
+  };
+
+  /**
+   * A clause that names nothing the pack knows (`那啥`, `阿姨问下`, `侬讲讲看`) or only a short topic
+   * without asking (`那个贷款，要准备啥材料`) opens the question that follows; it is not one itself.
+   */
+  // Either reading asks: 有冇 asks once mapped (有没有), 产权几年 before it is (产权年限).
+  const asks = (clause: string) =>
+    asksExplicitly(clause) || asksExplicitly(normalizer.applyVocabulary(clause));
+  const joinPreambles = (clauses: string[]): string[] => {
+    const joined: string[] = [];
+    let pending = '';
+    clauses.forEach((clause, i) => {
+      const text = pending ? `${pending}，${clause}` : clause;
+      const next = clauses[i + 1];
+      const opens =
+        next !== undefined &&
+        ((rankText(clause)[0]?.score ?? 0) < PREAMBLE_MAX_SCORE ||
+          ([...clause].length <= TOPIC_MAX_LENGTH && !asks(clause) && asks(next)));
+      if (opens) pending = text;
+      else {
+        joined.push(text);
+        pending = '';
+      }
+    });
+    return joined;
+  };
 
   /** `literal`: script-normalised text, vocabulary not yet applied. */
   const retrieve = (literal: string): Retrieval => {
@@ -320,21 +364,22 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       // inside it (`房子会不会烂尾`; `开发商会不会跑路` is another question).
       const ownerAnswers = (span: string) =>
         ownQuestions.some((q) => q.read.includes(span) && literal.includes(q.written));
-      const policy = findPolicyDecline(normalized, ownNames, ownerAnswers);
+      const packKnowledge = { ownerAnswers, packGives };
+      const policy = findPolicyDecline(normalized, ownNames, packKnowledge);
       if (extractFeatures(literal).length === 0) return decline(normalized, policy?.reason ?? 'empty', null);
-      const clauses = splitQuestions(literal).filter((c) => extractFeatures(c).length > 0);
+      const clauses = joinPreambles(splitQuestions(literal).filter((c) => extractFeatures(c).length > 0));
       const questions = clauses.filter(looksLikeQuestion);
       const asked = questions.length > 0 ? questions : clauses;
       if (policy) {
-        // Two questions, the policy request only in a later one (`车位多少钱？能便宜点不`): the main
-        // question is the script's to answer; the request is reported as the declined second one.
-        // Only a concession tacked on to a factual question; the first clause must itself ask
-        // (not propose: `定金先交五千行不行`) and come first in the line.
+        // Two questions, the policy request only in a later one (`车位多少钱？能便宜点不`, `小学是哪所？
+        // 你们能保证我娃上得了吗`): the main question is the script's to answer; the request is
+        // reported as the declined second one. The first clause must itself ask (not propose:
+        // `定金先交五千行不行`) and come first in the line. Injection and abuse decline the line.
         const [first, ...rest] = questions;
         const policyOf = (clause: string) =>
-          findPolicyDecline(normalizer.applyVocabulary(clause), ownNames, ownerAnswers);
+          findPolicyDecline(normalizer.applyVocabulary(clause), ownNames, packKnowledge);
         if (
-          policy.reason === 'haggling' &&
+          !LINE_WIDE_REASONS.has(policy.reason) &&
           first !== undefined &&
           first === clauses[0] &&
           asksExplicitly(first) &&
