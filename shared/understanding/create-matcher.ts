@@ -15,7 +15,7 @@ import { asksExplicitly, looksLikeQuestion, splitQuestions } from './split-quest
 import { createFeatureExtractor, type Feature, FUNCTION_CHARS } from './text-features.ts';
 
 /** Below this score nothing fits well enough: a wrong answer is worse than a decline. */
-export const DEFAULT_MIN_SCORE = 0.38;
+export const DEFAULT_MIN_SCORE = 0.33;
 /**
  * Subjects sales scripts rarely cover. When the pack does not mention one, a question about it is
  * declined as a gap even if its other words resemble an entry (`小区能养大型犬吗`).
@@ -129,8 +129,8 @@ function scriptForm(lexicon: Readonly<Record<string, readonly string[]>>): Recor
  * metre, not the flat's unit price. When the fee is named, the rate adds nothing of its own.
  */
 const SUBORDINATE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
-  '~单价': ['~物业费', '~维修基金', '~装修标准', '~装修'],
-  '@每平米': ['~物业费', '~维修基金', '~装修标准', '~装修'],
+  '~单价': ['~物业费', '~维修基金', '~装修标准', '~装修', '~供暖费'],
+  '@每平米': ['~物业费', '~维修基金', '~装修标准', '~装修', '~供暖费'],
   // A combined loan names both of its parts; the parts add nothing of their own.
   '~公积金': ['~组合贷'],
   '~商业贷款': ['~组合贷'],

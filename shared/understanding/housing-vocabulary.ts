@@ -169,7 +169,7 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   ],
   套内面积: ['实用面积', '室内面积', '套内'],
   比例: ['几成', '百分之几', '百分之多少', '多少成', '多少%'],
-  绿化率: ['绿地率', '绿化覆盖率'],
+  绿化率: ['绿地率', '绿化覆盖率', '绿地占比', '绿化占比', '绿地比例'],
   容积率: ['容积'],
   层高: ['楼层高度', '楼底高', '楼底'],
   产权: ['业权'],
@@ -252,9 +252,11 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   垃圾站: ['垃圾中转站', '垃圾房', '垃圾场', '垃圾收集站', '垃圾处理站'],
   噪声: ['噪音', '吵闹'],
   燃气: ['天然气', '煤气', '瓦斯'],
-  电梯: ['升降机', '升降梯'],
+  // 𨋢 (lift, also written 䢂 after conversion) is a Hong Kong character.
+  电梯: ['升降机', '升降梯', '𨋢', '䢂'],
   栋: ['幢', '座楼', '座'],
-  几户: ['几家人', '几个单位'],
+  // Hong Kong counts households per floor in 伙 (每层几多伙).
+  几户: ['几家人', '几个单位', '几多伙', '几伙', '几多户'],
   小区: ['社区', '屋苑', '楼盘', '园区', '建案'],
 
   // ── contracts, titles, taxes ──
@@ -294,6 +296,11 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   ],
   预售证: ['预售许可证', '预售许可', '销售许可证', '楼花许可'],
   期房: ['楼花', '预售屋'],
+  // Words built on 入户 that are not about household registration (入户 → 落户).
+  入户门: ['进户门'],
+  入户花园: [],
+  电梯入户: [],
+  封顶: ['平顶', '结构封顶', '主体封顶'],
   资金监管: ['履约保证', '预售资金监管', '价金信托', '履约保证机制'],
   开发商: ['发展商', '建商', '开发企业', '地产商', '房企', '开发公司', '建设单位'],
   售楼处: ['售楼部', '售楼中心', '营销中心', '接待中心', '销售中心', '案场', '售楼'],

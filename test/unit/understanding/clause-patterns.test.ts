@@ -95,3 +95,29 @@ describe('requests phrased as questions', () => {
     expect(decision.declineReason).toBe(reason);
   });
 });
+
+describe('ordinary questions that once tripped a rule or the vocabulary', () => {
+  it.each([
+    '网签以后还能加我妈妈的名字吗',
+    '合同上现在只写了我一个人，以后能加我老婆吗',
+    '先要交多少定金才能把房子留住',
+    '我和老婆都交公积金，最多能贷多少',
+  ])('%s is not a policy decline', (text) => {
+    expect(findPolicyDecline(text)).toBeNull();
+  });
+
+  it('reads Hong Kong lift and household words', () => {
+    expect(matcher.match('幾部𨋢？').entryId).toBe('elevator');
+    expect(matcher.match('每層幾多伙').normalized).toBe('每层几户');
+  });
+
+  it('does not read a front door (入户门) as household registration (落户)', () => {
+    expect(matcher.match('入户门是什么牌子的').entryId).not.toBe('household-registration');
+  });
+
+  it('an either-or clause asks (幼儿园公办还是民办), so a tacked-on prediction is the second question', () => {
+    const decision = matcher.match('幼儿园公办还是民办？附近房价会不会跌');
+    expect(decision.entryId).toBe('school-kindergarten');
+    expect(decision.secondary?.entryId).toBeNull();
+  });
+});
