@@ -111,6 +111,11 @@ const MERGED_CONCEPTS: Readonly<Record<string, readonly string[]>> = (() => {
   return merged;
 })();
 
+/**
+ * Lexicon words are written in Simplified; only numerals, Latin letters, full-width forms and the
+ * few characters normalisation rewrites can change them, so the others skip the costly pass.
+ */
+const MAY_NORMALISE = /[〇零一二两三四五六七八九十百千万亿半壹贰叁肆伍陆柒捌玖拾佰仟%A-Z\uFF00-\uFFEF係时]/;
 /** Lexicon triggers in the form buyer text takes after script normalisation (一平 → 1平). */
 const scriptFormCache = new Map<object, Record<string, readonly string[]>>();
 function scriptForm(lexicon: Readonly<Record<string, readonly string[]>>): Record<string, readonly string[]> {
@@ -118,7 +123,9 @@ function scriptForm(lexicon: Readonly<Record<string, readonly string[]>>): Recor
   if (!cached) {
     cached = {};
     for (const [concept, words] of Object.entries(lexicon))
-      cached[concept] = [...new Set(words.flatMap((w) => [w, normalizeScript(w)]))];
+      cached[concept] = [
+        ...new Set(words.flatMap((w) => (MAY_NORMALISE.test(w) ? [w, normalizeScript(w)] : [w]))),
+      ];
     scriptFormCache.set(lexicon, cached);
   }
   return cached;
@@ -175,7 +182,7 @@ const CLEAR_LEAD_MIN_SCORE = 0.3;
 const CLEAR_LEAD_MARGIN = 0.2;
 
 /** Sample questions run once at load time. */
-const WARM_UP_QUESTIONS = 40;
+const WARM_UP_QUESTIONS = 12;
 
 /** A homophone correction must explain the question clearly better than the literal text. */
 const CORRECTION_PENALTY = 0.97;

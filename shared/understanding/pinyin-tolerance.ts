@@ -38,7 +38,7 @@ const MAX_READING_COMBINATIONS = 16;
  * Question words buyers type in pinyin around a subject word (`junjia duoshao`): they may fill the
  * rest of a pinyin run, but a run made of them alone is left as written.
  */
-const PINYIN_QUESTION_WORDS: Readonly<Record<string, string>> = {
+const PINYIN_QUESTION_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   duoshao: '多少',
   duoshaoqian: '多少钱',
   shenme: '什么',
@@ -57,7 +57,7 @@ const PINYIN_QUESTION_WORDS: Readonly<Record<string, string>> = {
   ji: '几',
   you: '有',
   de: '的',
-};
+}));
 
 /** A pinyin run as typists write it: no spaces, ü as v (lvhua) or u (luhua). */
 function runSpellings(key: string): string[] {
@@ -111,32 +111,42 @@ export function createPinyinCorrector(
     known.add(term);
     for (const key of pinyinKeys(term, false)) add(exact, key, term);
     // Accents blur only the term's usual reading: a rare reading blurred (单 chán → can) matches noise.
-    add(blurred, pinyin(term, { toneType: 'none', type: 'array' }).map(fuzzy).join(' '), term);
+    // Only a polyphonic character needs the word read as a whole (银行 is yin hang).
+    const usual = chars.some((c) => readingsOf(c).length > 1)
+      ? pinyin(term, { toneType: 'none', type: 'array' })
+      : chars.map((c) => readingsOf(c)[0]!);
+    add(blurred, usual.map(fuzzy).join(' '), term);
     if (chars.length >= 3) {
       add(initials, chars.map((c) => (readingsOf(c)[0] ?? '')[0] ?? '').join(''), term);
     }
   }
-  // Whole words typed in pinyin: the run as typed → term (first term wins on a homophone).
-  const spelled = new Map<string, string>(Object.entries(PINYIN_QUESTION_WORDS));
-  for (const term of known) {
-    for (const key of pinyinKeys(term, false)) {
-      for (const run of runSpellings(key)) if (!spelled.has(run)) spelled.set(run, term);
+  // Whole words typed in pinyin: the run as typed → term (first term wins on a homophone). Built on
+  // the first pinyin run a buyer types; most packs never see one, and it costs pack load time.
+  let spelled: Map<string, string> | undefined;
+  const spellings = () => {
+    if (!spelled) {
+      spelled = new Map();
+      for (const term of known) {
+        for (const key of pinyinKeys(term, false)) {
+          for (const run of runSpellings(key)) if (!spelled.has(run)) spelled.set(run, term);
+        }
+      }
     }
-  }
-  const subjectSpellings = new Set([...spelled.keys()].filter((run) => !(run in PINYIN_QUESTION_WORDS)));
+    return spelled;
+  };
   /** The fewest words that spell `run` exactly, or null; at least one must be a subject word. */
   const segment = (run: string): string | null => {
+    const subjects = spellings();
     const best: Array<{ words: string[]; subject: boolean } | null> = [{ words: [], subject: false }];
     for (let end = 1; end <= run.length; end++) {
       best[end] = null;
       for (let start = Math.max(0, end - 24); start < end; start++) {
         const before = best[start];
-        const word = spelled.get(run.slice(start, end));
+        const piece = run.slice(start, end);
+        const subject = subjects.get(piece);
+        const word = subject ?? PINYIN_QUESTION_WORDS.get(piece);
         if (!before || word === undefined) continue;
-        const candidate = {
-          words: [...before.words, word],
-          subject: before.subject || subjectSpellings.has(run.slice(start, end)),
-        };
+        const candidate = { words: [...before.words, word], subject: before.subject || subject !== undefined };
         const current = best[end];
         if (!current || candidate.words.length < current.words.length) best[end] = candidate;
       }
