@@ -400,6 +400,10 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   // How long the loan takes to approve and pay out.
   放款: [
     '放款',
+    '审批',
+    '批下来',
+    '能批',
+    '批得下',
     '下款',
     '批贷',
     '放贷时间',
@@ -942,6 +946,13 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   材质: ['材质', '什么材料', '材料做的', '用料', '啥材料', '实木', '大理石', '不锈钢', '石英石'],
   // Merged with RELATED_CONCEPTS.拆改: changing walls or the layout.
   拆改: [
+    // Either word order: 墙能砸不, 能不能把墙敲掉.
+    '墙+砸',
+    '墙+敲',
+    '墙+拆',
+    '墙+打掉',
+    '墙+打通',
+    '打通成',
     '拆墙',
     '打墙',
     '凿墙',
