@@ -71,6 +71,8 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
   ['养老院', '敬老院', '养老机构'],
   ['菜市场', '农贸市场'],
   ['驾校'],
+  ['停机坪', '直升机'],
+  ['温泉'],
   ['酒吧', '夜店', 'ktv', '网吧'],
   ['银行网点', 'atm'],
   ['加油站'],
@@ -96,6 +98,9 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
  */
 const NAMED_DEVELOPMENT =
   /(?:^|[，,。？?！!\s]|隔壁|对面|旁边|附近|城[东南西北]|[东南西北]边|江[东南西北]|河[东南西北])(?:的)?([\p{Script=Han}]{2,4}?(?:华府|华庭|花园|公馆|名邸|府|苑|湾|城|里|庭|园|居|邸|墅|阁|轩|湾区|半岛|壹号|一号))(?:那边|那里|那个盘|那个小区|小区|项目|楼盘|的|那个|也|都)?(?=车位|物业|交房|均价|单价|房价|价格|绿化|学区|公摊|装修|户型|首付|定金|开盘|得房率|容积率|层高|品牌|开发商|学校|地铁|规划|几栋|多少钱|什么时候|啥时候|怎么样|卖多少)/u;
+/** A development named right after a neighbour word is another project whatever follows: `隔壁天悦湾现在卖什么价`. */
+const NEIGHBOUR_DEVELOPMENT =
+  /(?:隔壁|对面|旁边|附近)(?:的|那个|那边的?)?([\p{Script=Han}]{2,4}?(?:华府|华庭|花园|公馆|名邸|府|苑|湾|城|里|庭|园|居|邸|墅|阁|轩|半岛|壹号|一号|天地|名城|家园|豪庭))/u;
 /** A developer or place named as the owner of a development: `海信的盘`, `万象那个楼盘`, `正商家的房子`. */
 const NAMED_OWNER_PROJECT =
   /(?:^|[，,。？?！!\s])([\p{Script=Han}]{2,4}?)(?:(?:的|家的|家|那个|那边的?)(?:盘|楼盘|项目|新盘|小区)|(?:家的|家|那边的?)房子)/u;
@@ -262,7 +267,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const ownNames = [...new Set([pack.projectName, normalizer.normalize(pack.projectName)])];
   // A named development the pack never writes, followed by a subject the script answers.
   const namesOtherDevelopment = (text: string) => {
-    const hit = NAMED_DEVELOPMENT.exec(text) ?? NAMED_OWNER_PROJECT.exec(text);
+    const hit =
+      NAMED_DEVELOPMENT.exec(text) ?? NEIGHBOUR_DEVELOPMENT.exec(text) ?? NAMED_OWNER_PROJECT.exec(text);
     if (!hit) return false;
     const name = hit[1]!;
     if (NOT_A_NAME.test(name) || [...name].some((c) => FUNCTION_CHARS.has(c))) return false;
