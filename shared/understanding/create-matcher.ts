@@ -291,8 +291,9 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   };
 
   /**
-   * A clause that names nothing the pack knows (`那啥`, `阿姨问下`, `侬讲讲看`) or only a short topic
-   * without asking (`那个贷款，要准备啥材料`) opens the question that follows; it is not one itself.
+   * A remark (`我暂时不想买车位，能按月租一个吗`), a clause that names nothing the pack knows (`那啥`,
+   * `阿姨问下`) or a short topic without asking (`那个贷款，要准备啥材料`) opens the question that
+   * follows; it is not one itself.
    */
   // Either reading asks: 有冇 asks once mapped (有没有), 产权几年 before it is (产权年限).
   const asks = (clause: string) =>
@@ -305,7 +306,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       const next = clauses[i + 1];
       const opens =
         next !== undefined &&
-        ((rankText(clause)[0]?.score ?? 0) < PREAMBLE_MAX_SCORE ||
+        (!looksLikeQuestion(clause) ||
+          (rankText(clause)[0]?.score ?? 0) < PREAMBLE_MAX_SCORE ||
           ([...clause].length <= TOPIC_MAX_LENGTH && !asks(clause) && asks(next)));
       if (opens) pending = text;
       else {

@@ -34,6 +34,7 @@ describe('a clause that only opens the question is not a question of its own', (
     ['阿姨问下，开发商是哪家', 'developer'],
     ['侬讲讲看，啥辰光交房', 'delivery-date'],
     ['就是说，那个贷款，要准备啥材料', 'loan-documents'],
+    ['我暂时不想买车位，能按月租一个吗', 'parking-rent'],
   ])('%s', (text, entryId) => {
     expect(matcher.match(text).entryId).toBe(entryId);
   });
