@@ -38,26 +38,28 @@ const MAX_READING_COMBINATIONS = 16;
  * Question words buyers type in pinyin around a subject word (`junjia duoshao`): they may fill the
  * rest of a pinyin run, but a run made of them alone is left as written.
  */
-const PINYIN_QUESTION_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
-  duoshao: '多少',
-  duoshaoqian: '多少钱',
-  shenme: '什么',
-  shenmeshihou: '什么时候',
-  shihou: '时候',
-  zenme: '怎么',
-  zenmeyang: '怎么样',
-  nali: '哪里',
-  jige: '几个',
-  jinian: '几年',
-  keyi: '可以',
-  nengbuneng: '能不能',
-  youmeiyou: '有没有',
-  shibushi: '是不是',
-  ma: '吗',
-  ji: '几',
-  you: '有',
-  de: '的',
-}));
+const PINYIN_QUESTION_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    duoshao: '多少',
+    duoshaoqian: '多少钱',
+    shenme: '什么',
+    shenmeshihou: '什么时候',
+    shihou: '时候',
+    zenme: '怎么',
+    zenmeyang: '怎么样',
+    nali: '哪里',
+    jige: '几个',
+    jinian: '几年',
+    keyi: '可以',
+    nengbuneng: '能不能',
+    youmeiyou: '有没有',
+    shibushi: '是不是',
+    ma: '吗',
+    ji: '几',
+    you: '有',
+    de: '的',
+  }),
+);
 
 /** A pinyin run as typists write it: no spaces, ü as v (lvhua) or u (luhua). */
 function runSpellings(key: string): string[] {
@@ -146,7 +148,10 @@ export function createPinyinCorrector(
         const subject = subjects.get(piece);
         const word = subject ?? PINYIN_QUESTION_WORDS.get(piece);
         if (!before || word === undefined) continue;
-        const candidate = { words: [...before.words, word], subject: before.subject || subject !== undefined };
+        const candidate = {
+          words: [...before.words, word],
+          subject: before.subject || subject !== undefined,
+        };
         const current = best[end];
         if (!current || candidate.words.length < current.words.length) best[end] = candidate;
       }

@@ -100,6 +100,8 @@ describe('requests phrased as questions', () => {
     ['能给我介绍个贷款中介吗', 'off-topic'],
     ['隔壁天悦湾现在卖什么价', 'competitor'],
     ['小区有没有直升机停机坪', 'no-match'],
+    ['帮我查下3栋1502卖出去没有', 'personal-lookup'],
+    ['你自己会在这买房吗', 'prediction'],
   ])('%s → %s', (text, reason) => {
     const decision = matcher.match(text);
     expect(decision.entryId).toBeNull();
