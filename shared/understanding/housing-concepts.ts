@@ -3196,6 +3196,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '价格明细',
     '价格+公开',
   ],
+  // Shops in the development (whether they are sold to residents).
+  商铺: ['商铺', '底商', '门面房', '铺面', '沿街商铺', '临街商铺', '商业街'],
   规模: [
     '规模',
     '总户数',

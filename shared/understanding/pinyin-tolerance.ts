@@ -55,11 +55,38 @@ const PINYIN_QUESTION_WORDS: ReadonlyMap<string, string> = new Map(
     youmeiyou: '有没有',
     shibushi: '是不是',
     ma: '吗',
+    naxie: '哪些',
+    nage: '哪个',
+    duojiu: '多久',
+    duoyuan: '多远',
+    duoda: '多大',
+    jitian: '几天',
+    yao: '要',
+    tian: '天',
+    neng: '能',
+    hai: '还',
+    zai: '在',
+    shi: '是',
+    meiyou: '没有',
+    qian: '钱',
     ji: '几',
     you: '有',
     de: '的',
   }),
 );
+
+/** Two or more pinyin syllables separated by spaces or apostrophes. */
+const PINYIN_PHRASE = /\b[a-z]+(?:[\s']+[a-z]+)+\b/g;
+/** Characters directly followed by a pinyin run. */
+const HAN_THEN_PINYIN = /(\p{Script=Han}{1,3})([a-z]{2,12})\b/gu;
+
+/** Every toneless reading of a few characters, joined (polyphonic characters give several). */
+function headReadings(chars: readonly string[]): string[] {
+  let out = [''];
+  for (const ch of chars)
+    out = out.flatMap((prefix) => readingsOf(ch).map((r) => prefix + r.replace('ü', 'v')));
+  return out.slice(0, MAX_READING_COMBINATIONS);
+}
 
 /** A pinyin run as typists write it: no spaces, ü as v (lvhua) or u (luhua). */
 function runSpellings(key: string): string[] {
@@ -218,7 +245,24 @@ export function createPinyinCorrector(
       return changed ? out.join('') : null;
     },
     expandAbbreviations(text) {
-      return text.replace(
+      // A line typed in spaced pinyin (`bei an yao ji tian`, `you you'er yuan ma`) reads as one run.
+      const joined = text.replace(PINYIN_PHRASE, (phrase) => {
+        const run = phrase.replace(/[\s']+/g, '');
+        return segment(run) ?? phrase;
+      });
+      // A word begun in characters and finished in pinyin (`楼jianju`, `医yuan`, `商pu`).
+      const mixed = joined.replace(HAN_THEN_PINYIN, (whole, han: string, run: string) => {
+        const chars = [...han];
+        for (let k = Math.min(chars.length, 3); k >= 1; k--) {
+          const head = chars.slice(-k);
+          for (const reading of headReadings(head)) {
+            const term = spellings().get(reading + run);
+            if (term) return chars.slice(0, -k).join('') + term;
+          }
+        }
+        return whole;
+      });
+      return mixed.replace(
         /\b[a-z]{2,40}\b/g,
         (word) => abbreviationMap.get(word) ?? (word.length >= 4 ? segment(word) : null) ?? word,
       );

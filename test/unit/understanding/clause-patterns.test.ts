@@ -102,6 +102,23 @@ describe('requests phrased as questions', () => {
     ['小区有没有直升机停机坪', 'no-match'],
     ['帮我查下3栋1502卖出去没有', 'personal-lookup'],
     ['你自己会在这买房吗', 'prediction'],
+    ['再给便宜一万我今天就定', 'haggling'],
+    ['定金交五千行不行，我手头紧', 'haggling'],
+    ['能不能把契税给我包了', 'haggling'],
+    ['贷款利率你们能不能帮我申请个更低的', 'haggling'],
+    ['我到底符不符合人才补贴条件，你直接告诉我', 'case-decision'],
+    ['能不能帮我开一张假的收入证明', 'case-decision'],
+    ['学校能不能帮我找找关系', 'case-decision'],
+    ['不动产证先办给我，尾款以后再付行不行', 'case-decision'],
+    ['我在外地有两套房，还能用公积金贷款吗', 'case-decision'],
+    ['售楼处那个小姐姐叫啥名，有微信吗', 'personal-lookup'],
+    ['以后这边会不会通地铁', 'prediction'],
+    ['你们集团的负债率有多高', 'prediction'],
+    ['过几年转手能不能卖个好价钱', 'prediction'],
+    ['你们楼间距比建业的大吗', 'competitor'],
+    ['县里的颍州华府交房了没有', 'competitor'],
+    ['帮我起草一份退房申请书', 'off-topic'],
+    ['周口到郑州的火车票还有没有', 'off-topic'],
   ])('%s → %s', (text, reason) => {
     const decision = matcher.match(text);
     expect(decision.entryId).toBeNull();
@@ -116,6 +133,11 @@ describe('ordinary questions that once tripped a rule or the vocabulary', () => 
     '先要交多少定金才能把房子留住',
     '我和老婆都交公积金，最多能贷多少',
     '全款买的话有没有额外折扣',
+    '最顶上那几层的房子是不是卖得便宜一点',
+    '全款买能便宜些不',
+    '以后水电费是按民用价格收吗',
+    '我今年四十八了，商贷最多还能贷多少年',
+    '我已经有一套房了，再买这套契税怎么算',
   ])('%s is not a policy decline', (text) => {
     expect(findPolicyDecline(text)).toBeNull();
   });

@@ -35,6 +35,14 @@ describe('createPinyinCorrector', () => {
     expect(corrector.expandAbbreviations('cheweishenmeshihou')).toBe('车位什么时候');
   });
 
+  it('reads a line typed in spaced pinyin and a word finished in pinyin', () => {
+    expect(corrector.expandAbbreviations('wu ye fei duo shao')).toBe('物业费多少');
+    expect(corrector.expandAbbreviations("rong ji'lv duoshao")).toBe('容积率多少');
+    expect(corrector.expandAbbreviations('车wei多少钱')).toBe('车位多少钱');
+    expect(corrector.expandAbbreviations('容ji率')).toBe('容ji率');
+    expect(corrector.expandAbbreviations('kong tiao you ma')).toBe('空调有吗');
+  });
+
   it('leaves runs that are not subject words as written (English, question words alone)', () => {
     expect(corrector.expandAbbreviations('hello')).toBe('hello');
     expect(corrector.expandAbbreviations('duoshao')).toBe('duoshao');
