@@ -172,10 +172,25 @@ function dropQuestionSubordinate(features: Feature[]): Feature[] {
   return features.filter((f) => !QUESTION_SUBORDINATE[f.key]?.some((owner) => keys.has(owner)));
 }
 
+/** Spoken fillers and greetings that open a question without asking anything (`就是说，那个，…`). */
+const FILLER_CLAUSE =
+  /^(?:就是说|就是|那个|这个|那啥|呃|嗯|额|哎|诶|喂|哦|噢|啊|呀|然后|所以|我说|你说|我想问(?:一?下)?|想问(?:一?下)?|问(?:一?下)|请问|麻烦(?:问)?(?:一?下)?|老师|阿姨|师傅|美女|帅哥|小姐姐|你好|您好|老板)+$/;
 /** A clause scoring below this against every entry names nothing the pack knows. */
 const PREAMBLE_MAX_SCORE = 0.2;
 /** A clause this short that does not ask is a topic for the question after it. */
 const TOPIC_MAX_LENGTH = 6;
+
+/** Other names a pack may give an item that comes with the flat (送院子 ↔ 赠送私家庭院). */
+const GIFT_ITEM_NAMES: Readonly<Record<string, readonly string[]>> = {
+  院子: ['庭院', '花园', '院落', '小院'],
+  花园: ['庭院', '院子', '院落'],
+  空调: ['冷气'],
+  冷气: ['空调'],
+  车库: ['车位'],
+  地下室: ['储藏室', '负一层', '地下空间'],
+  露台: ['平台', '阳台'],
+  阁楼: ['夹层', '斜顶'],
+};
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -289,7 +304,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const rankText = (literal: string) => index.rank(extractFeatures(literal));
   // The pack speaks of giving an item with the flat (赠送空调, 车位不赠送): asking about it is a question.
   const packGives = (item: string) => {
-    const words = [item, normalizer.applyVocabulary(item)].map(escapeRegExp).join('|');
+    const names = [item, normalizer.applyVocabulary(item), ...(GIFT_ITEM_NAMES[item] ?? [])];
+    const words = names.map(escapeRegExp).join('|');
     return new RegExp(`[送赠][^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`).test(packText);
   };
 
@@ -309,7 +325,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       const next = clauses[i + 1];
       const opens =
         next !== undefined &&
-        (!looksLikeQuestion(clause) ||
+        (FILLER_CLAUSE.test(clause) ||
+          !looksLikeQuestion(clause) ||
           (rankText(clause)[0]?.score ?? 0) < PREAMBLE_MAX_SCORE ||
           ([...clause].length <= TOPIC_MAX_LENGTH && !asks(clause) && asks(next)));
       if (opens) pending = text;

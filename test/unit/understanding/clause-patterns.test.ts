@@ -35,6 +35,7 @@ describe('a clause that only opens the question is not a question of its own', (
     ['侬讲讲看，啥辰光交房', 'delivery-date'],
     ['就是说，那个贷款，要准备啥材料', 'loan-documents'],
     ['我暂时不想买车位，能按月租一个吗', 'parking-rent'],
+    ['就是说，那个，保修是保多久啊', 'warranty-periods'],
   ])('%s', (text, entryId) => {
     expect(matcher.match(text).entryId).toBe(entryId);
   });
@@ -56,6 +57,17 @@ describe('an item that comes with the flat', () => {
   it('is a question when the pack speaks of giving it', () => {
     expect(giving.match('送空调不').entryId).toBe('heating-aircon');
     expect(giving.match('有冇送冷氣？').entryId).toBe('heating-aircon');
+  });
+
+  it('knows an item by the other names a pack gives it (院子 ↔ 私家小院)', () => {
+    const withGarden = createMatcher({
+      ...demoPack,
+      entries: demoPack.entries.map((e) =>
+        e.id === 'balcony-area' ? { ...e, answer: `${e.answer}洋房一楼赠送私家小院使用权。` } : e,
+      ),
+    });
+    expect(withGarden.match('洋房一楼送院子不送啊').declineReason).not.toBe('haggling');
+    expect(matcher.match('洋房一楼送院子不送啊').declineReason).toBe('haggling');
   });
 
   it('is a concession when the pack never mentions giving it', () => {
@@ -149,6 +161,16 @@ describe('ordinary questions that once tripped a rule or the vocabulary', () => 
 
   it('does not read a front door (入户门) as household registration (落户)', () => {
     expect(matcher.match('入户门是什么牌子的').entryId).not.toBe('household-registration');
+  });
+
+  it('a clause ending in 不 asks (交了能退不), so each question is its own', () => {
+    const decision = matcher.match('定金交多少，交了能退不');
+    expect(decision.entryId).toBe('subscription-deposit');
+    expect(decision.secondary?.entryId).toBe('deposit-refund');
+  });
+
+  it('reads 爸妈的名字 as family, not abuse', () => {
+    expect(findPolicyDecline('签约以后还能不能把我爸妈的名字加上去')).toBeNull();
   });
 
   it('an either-or clause asks (幼儿园公办还是民办), so a tacked-on prediction is the second question', () => {
