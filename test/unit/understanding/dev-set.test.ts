@@ -6,6 +6,7 @@ import {
   devSet,
   holdoutPack,
   holdoutSet,
+  loadLabelled,
   secondPack,
   secondSet,
   songtaoPack,
@@ -40,6 +41,13 @@ describe('development sets', () => {
     ['holdout pack (another writer, terse entries)', holdoutPack, holdoutSet],
     // Another writer's seaside project; its confusions were fixed by pattern, not by entry.
     ['songtao pack (another writer, seaside project)', songtaoPack, songtaoSet],
+    // Later writers' sets that now meet the bar too.
+    ['qinghe pack (another writer)', loadLabelled('qinghe').pack, loadLabelled('qinghe').set],
+    [
+      'jinlan pack (another writer, Chengdu riverside)',
+      loadLabelled('jinlan').pack,
+      loadLabelled('jinlan').set,
+    ],
   ] as const) {
     it(`meets the bar on the ${name}`, () => {
       const report = evaluateMatcher(createMatcher(pack), set);

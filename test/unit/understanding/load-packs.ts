@@ -21,3 +21,11 @@ export const songtaoPack: ScriptPack = scriptPackSchema.parse(
   JSON.parse(read('../../understanding/songtao-pack.json')),
 );
 export const songtaoSet: LabelledQuestion[] = parseLabelledSet(read('../../understanding/songtao-set.jsonl'));
+
+/** A pack and its labelled set kept under `test/understanding/<name>-pack.json` / `<name>-set.jsonl`. */
+export function loadLabelled(name: string): { pack: ScriptPack; set: LabelledQuestion[] } {
+  return {
+    pack: scriptPackSchema.parse(JSON.parse(read(`../../understanding/${name}-pack.json`))),
+    set: parseLabelledSet(read(`../../understanding/${name}-set.jsonl`)),
+  };
+}
