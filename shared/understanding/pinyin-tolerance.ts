@@ -94,10 +94,18 @@ function runSpellings(key: string): string[] {
   return joined.includes('ü') ? [joined.replaceAll('ü', 'v'), joined.replaceAll('ü', 'u')] : [joined];
 }
 
+/**
+ * Particle readings of content characters (地 as the adverbial de, 着 as zhe): inside a housing
+ * word they never occur, and matching them lets a particle become a word (总共得 → 总工地).
+ */
+const PARTICLE_READINGS: Readonly<Record<string, string>> = { 地: 'de', 底: 'de', 着: 'zhe' };
+
 function pinyinKeys(word: string, blur: boolean): string[] {
   let keys = [''];
   for (const ch of word) {
-    const readings = readingsOf(ch).map((r) => (blur ? fuzzy(r) : r));
+    const readings = readingsOf(ch)
+      .filter((r) => r !== PARTICLE_READINGS[ch])
+      .map((r) => (blur ? fuzzy(r) : r));
     const next: string[] = [];
     for (const prefix of keys) {
       for (const r of readings) next.push(prefix ? `${prefix} ${r}` : r);
