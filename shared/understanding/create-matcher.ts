@@ -257,17 +257,19 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const extractFeatures = (literal: string) => dropQuestionSubordinate(reader.extract(literal));
   const index = buildRetrievalIndex(documents, reader, options.tuning ?? DEFAULT_TUNING);
   const correctionPenalty = options.correctionPenalty ?? CORRECTION_PENALTY;
+  const packTerms = [
+    ...vocabularyTerms(pack.synonyms ?? {}),
+    ...pack.entries
+      .flatMap((e) => [e.topic, ...(e.keywords ?? []), ...e.questions])
+      .map(normalizer.normalize),
+  ];
   const corrector = createPinyinCorrector(
-    [
-      ...vocabularyTerms(pack.synonyms ?? {}),
-      ...pack.entries
-        .flatMap((e) => [e.topic, ...(e.keywords ?? []), ...e.questions])
-        .map(normalizer.normalize),
-      ...conceptWords(DOMAIN_CONCEPTS),
-    ],
+    [...packTerms, ...conceptWords(DOMAIN_CONCEPTS)],
     PINYIN_ABBREVIATIONS,
     // Related-concept words are read as written, never rewritten (车接 stays 车接).
     conceptWords(RELATED_CONCEPTS),
+    // Initials stand for the pack's own words only (and the maintained list of abbreviations).
+    packTerms,
   );
   const packText = documents
     .flatMap((d) => [...d.questions, ...d.cues, d.answer])

@@ -124,13 +124,17 @@ export interface PinyinCorrector {
 
 /**
  * `terms`: targets a homophone window may be rewritten to. `keep`: words that are never rewritten
- * but are no targets either (cheap: no pinyin is computed for them).
+ * but are no targets either (cheap: no pinyin is computed for them). `initialsOf`: the terms a
+ * buyer may type by their initials (all `terms` when omitted); a large lexicon would turn every
+ * three-letter English word into some term (`src` is not 上绕城).
  */
 export function createPinyinCorrector(
   terms: Iterable<string>,
   abbreviations: Readonly<Record<string, string>>,
   keep: Iterable<string> = [],
+  initialsOf?: Iterable<string>,
 ): PinyinCorrector {
+  const abbreviable = initialsOf === undefined ? null : new Set(initialsOf);
   const exact = new Map<string, Set<string>>();
   const blurred = new Map<string, Set<string>>();
   const initials = new Map<string, Set<string>>();
@@ -153,7 +157,7 @@ export function createPinyinCorrector(
       ? pinyin(term, { toneType: 'none', type: 'array' })
       : chars.map((c) => readingsOf(c)[0]!);
     add(blurred, usual.map(fuzzy).join(' '), term);
-    if (chars.length >= 3) {
+    if (chars.length >= 3 && (abbreviable === null || abbreviable.has(term))) {
       add(initials, chars.map((c) => (readingsOf(c)[0] ?? '')[0] ?? '').join(''), term);
     }
   }

@@ -169,6 +169,12 @@ describe('ordinary questions that once tripped a rule or the vocabulary', () => 
     expect(decision.secondary?.entryId).toBe('deposit-refund');
   });
 
+  it('does not read English words or markup as pinyin initials of lexicon words', () => {
+    const decision = matcher.match('<img src=x onerror=alert(1)>');
+    expect(decision.entryId).toBeNull();
+    expect(decision.normalized).toContain('src');
+  });
+
   it('reads 爸妈的名字 as family, not abuse', () => {
     expect(findPolicyDecline('签约以后还能不能把我爸妈的名字加上去')).toBeNull();
   });
