@@ -74,6 +74,9 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
   ['养老院', '敬老院', '养老机构'],
   ['菜市场', '农贸市场'],
   ['驾校'],
+  ['酒窖'],
+  ['食堂'],
+  ['小卖部'],
   ['停机坪', '直升机'],
   ['温泉'],
   ['酒吧', '夜店', 'ktv', '网吧'],
@@ -266,8 +269,9 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const corrector = createPinyinCorrector(
     [...packTerms, ...conceptWords(DOMAIN_CONCEPTS)],
     PINYIN_ABBREVIATIONS,
-    // Related-concept words are read as written, never rewritten (车接 stays 车接).
-    conceptWords(RELATED_CONCEPTS),
+    // Related-concept and vocabulary words are read as written, never rewritten (车接 stays 车接,
+    // the Hokkien 时阵 stays a word for the vocabulary to map, never 四证).
+    [...conceptWords(RELATED_CONCEPTS), ...Object.values(HOUSING_VOCABULARY).flat()],
     // Initials stand for the pack's own words only (and the maintained list of abbreviations).
     packTerms,
   );
@@ -420,7 +424,9 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
           first !== undefined &&
           first === clauses[0] &&
           asksExplicitly(first) &&
-          rest.length > 0 &&
+          // The request stands in a later clause of its own; one spanning both (`全款还是贷款，哪个划算`)
+          // makes the whole line the request.
+          rest.some((clause) => policyOf(clause) !== null) &&
           !PROPOSAL.test(first) &&
           policyOf(first) === null
         ) {

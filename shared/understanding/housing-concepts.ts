@@ -1793,6 +1793,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
 
   // ── handover, construction ──
   交房: [
+    // The flat handed over, said the other way round: 房子什么时候能交, 厝啥物时阵会当交.
+    '房子+可以交',
+    '房子+能交',
+    '房子+会当交',
+    '房子+啥时候交',
     '交房',
     '收房',
     '收楼',

@@ -36,6 +36,11 @@ export interface RetrievalTuning {
   unknownFactor: Record<FeatureKind, number>;
   lightFactor: number;
   answerFactor: number;
+  /**
+   * A subject (concept) only the answer names counts this much: terse packs name a subject's
+   * other side in the answer alone (得房率 entry: `公摊约22%`).
+   */
+  answerConceptFactor: number;
   coverageWeight: number;
   /** Features only the text as written has (before the vocabulary) weigh this much. */
   altFactor: number;
@@ -46,6 +51,7 @@ export const DEFAULT_TUNING: RetrievalTuning = {
   unknownFactor: { char: 0.9, bigram: 0.15, word: 0.8, term: 0.8, concept: 0.3, cue: 0.3 },
   lightFactor: 0.25,
   answerFactor: 0.5,
+  answerConceptFactor: 0.7,
   coverageWeight: 0.5,
   altFactor: 0.4,
 };
@@ -55,7 +61,15 @@ export function buildRetrievalIndex(
   extractor: FeatureExtractor,
   tuning: RetrievalTuning = DEFAULT_TUNING,
 ): RetrievalIndex {
-  const { kindFactor, unknownFactor, lightFactor, answerFactor, coverageWeight, altFactor } = tuning;
+  const {
+    kindFactor,
+    unknownFactor,
+    lightFactor,
+    answerFactor,
+    answerConceptFactor,
+    coverageWeight,
+    altFactor,
+  } = tuning;
   const prepared = documents.map((doc) => {
     const questions = doc.questions.map((q) => extractor.extract(q));
     const bag = new Map<string, Feature>();
@@ -124,7 +138,8 @@ export function buildRetrievalIndex(
         const w = weigh(feature);
         total += w;
         for (const e of bagPostings.get(feature.key) ?? []) bagHit[e]! += w;
-        for (const e of answerPostings.get(feature.key) ?? []) answerHit[e]! += w;
+        const answerWeight = feature.kind === 'concept' ? (answerConceptFactor / answerFactor) * w : w;
+        for (const e of answerPostings.get(feature.key) ?? []) answerHit[e]! += answerWeight;
         for (const q of questionPostings.get(feature.key) ?? []) questionHit[q]! += w;
       }
       if (total === 0) return [];

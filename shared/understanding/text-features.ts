@@ -58,7 +58,8 @@ export const FUNCTION_CHARS = new Set([
   ...STOP_CHARS,
   // 会 frames questions (会不会) but also starts words typed by ear (会锁 → 会所).
   ...[...LIGHT].filter((w) => [...w].length === 1 && w !== '会'),
-  ...'咋啥哪几每第各该此其某之而与及或若如且并',
+  // 而 is left out: typists write 幼而园 for 幼儿园.
+  ...'咋啥哪几每第各该此其某之与及或若如且并',
 ]);
 
 /** Words that only frame a question (请问, 我想问) and are dropped before the features. */

@@ -131,6 +131,16 @@ describe('requests phrased as questions', () => {
     ['县里的颍州华府交房了没有', 'competitor'],
     ['帮我起草一份退房申请书', 'off-topic'],
     ['周口到郑州的火车票还有没有', 'off-topic'],
+    ['我该全款还是贷款，哪个划算', 'prediction'],
+    ['用谁的名义买更省税', 'case-decision'],
+    ['可以幫我算一下我每個月要繳多少房貸嗎？', 'case-decision'],
+    ['那个小学的校长是谁', 'personal-lookup'],
+    ['台风来了淹了我的车你们赔吗', 'guarantee'],
+    ['得房率能不能写成85%进合同', 'guarantee'],
+    ['交房时间能提前到明年吗', 'haggling'],
+    ['恁这个价钱是咧抢钱喔？', 'abuse'],
+    ['帮我订一张去金门的船票', 'off-topic'],
+    ['网签系统今天是不是坏了', 'off-topic'],
   ])('%s → %s', (text, reason) => {
     const decision = matcher.match(text);
     expect(decision.entryId).toBeNull();
@@ -150,8 +160,16 @@ describe('ordinary questions that once tripped a rule or the vocabulary', () => 
     '以后水电费是按民用价格收吗',
     '我今年四十八了，商贷最多还能贷多少年',
     '我已经有一套房了，再买这套契税怎么算',
+    '賣出有沒有限制要持有幾年？',
+    '合同上可以写我和我爸妈三个人的名字吗',
   ])('%s is not a policy decline', (text) => {
     expect(findPolicyDecline(text)).toBeNull();
+  });
+
+  it('reads Hokkien and Sichuan words', () => {
+    expect(matcher.match('厝啥物时阵会当交？').entryId).toBe('delivery-date');
+    expect(matcher.match('阮囝仔以后去佗位读册？').normalized).toContain('孩子');
+    expect(matcher.match('幼而园有没有').entryId).toBe('school-kindergarten');
   });
 
   it('reads Hong Kong lift and household words', () => {
