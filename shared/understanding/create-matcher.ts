@@ -166,6 +166,9 @@ function dropSubordinate(features: Feature[]): Feature[] {
  * in the text as written (before the vocabulary) does not subordinate.
  */
 const QUESTION_SUBORDINATE: Readonly<Record<string, readonly string[]>> = {
+  // `靠马路那几栋吵不吵`, `哪几栋能看到湖`: the buildings say where; noise or the view is asked.
+  '~楼栋': ['~噪声', '~海景', '~湖景', '~江景', '~采光'],
+  '~规模': ['~噪声', '~海景', '~湖景', '~江景', '~采光'],
   '~面积': ['~单价'],
   '@平米': ['~单价'],
   '@每平米': ['~单价'],
@@ -312,7 +315,9 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const packGives = (item: string) => {
     const names = [item, normalizer.applyVocabulary(item), ...(GIFT_ITEM_NAMES[item] ?? [])];
     const words = names.map(escapeRegExp).join('|');
-    return new RegExp(`[送赠][^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`).test(packText);
+    return new RegExp(`[送赠配含带][^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`).test(
+      packText,
+    );
   };
 
   /**

@@ -3210,6 +3210,10 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '价格明细',
     '价格+公开',
   ],
+  // Product types: a question naming one is about that product's entry (高层单价 ≠ 叠拼单价).
+  高层产品: ['高层', '小高层', '超高层'],
+  洋房产品: ['洋房', '花园洋房'],
+  别墅产品: ['别墅', '联排', '叠拼', '独栋', '双拼', '合院', '叠墅', '上叠', '下叠'],
   // Shops in the development (whether they are sold to residents).
   商铺: ['商铺', '底商', '门面房', '铺面', '沿街商铺', '临街商铺', '商业街'],
   规模: [

@@ -54,6 +54,10 @@ describe('an item that comes with the flat', () => {
     ),
   });
 
+  it('is a question when the pack says the flat comes with it (配置空调)', () => {
+    expect(matcher.match('送空调不').entryId).toBe('heating-aircon');
+  });
+
   it('is a question when the pack speaks of giving it', () => {
     expect(giving.match('送空调不').entryId).toBe('heating-aircon');
     expect(giving.match('有冇送冷氣？').entryId).toBe('heating-aircon');
@@ -71,7 +75,7 @@ describe('an item that comes with the flat', () => {
   });
 
   it('is a concession when the pack never mentions giving it', () => {
-    expect(matcher.match('送空调不').declineReason).toBe('haggling');
+    expect(matcher.match('送家电不').declineReason).toBe('haggling');
     expect(giving.match('车位送不送').declineReason).toBe('haggling');
   });
 
@@ -140,6 +144,11 @@ describe('requests phrased as questions', () => {
     ['交房时间能提前到明年吗', 'haggling'],
     ['恁这个价钱是咧抢钱喔？', 'abuse'],
     ['帮我订一张去金门的船票', 'off-topic'],
+    ['物业费头三年能不能给免了', 'haggling'],
+    ['补充协议里能不能加上交房晚一天赔一千', 'guarantee'],
+    ['有没有包租返租的政策', 'guarantee'],
+    ['别墅以后还会不会再加推', 'prediction'],
+    ['你们卖了多少套了', 'personal-lookup'],
     ['网签系统今天是不是坏了', 'off-topic'],
   ])('%s → %s', (text, reason) => {
     const decision = matcher.match(text);
@@ -162,6 +171,8 @@ describe('ordinary questions that once tripped a rule or the vocabulary', () => 
     '我已经有一套房了，再买这套契税怎么算',
     '賣出有沒有限制要持有幾年？',
     '合同上可以写我和我爸妈三个人的名字吗',
+    '我屋里老头子能写进合同名字不',
+    '合同上能写几个人',
   ])('%s is not a policy decline', (text) => {
     expect(findPolicyDecline(text)).toBeNull();
   });
@@ -170,6 +181,10 @@ describe('ordinary questions that once tripped a rule or the vocabulary', () => 
     expect(matcher.match('厝啥物时阵会当交？').entryId).toBe('delivery-date');
     expect(matcher.match('阮囝仔以后去佗位读册？').normalized).toContain('孩子');
     expect(matcher.match('幼而园有没有').entryId).toBe('school-kindergarten');
+  });
+
+  it('reads the buildings in a noise or view question as where, not what is asked', () => {
+    expect(matcher.match('靠马路那几栋晚上吵不吵').entryId).not.toBe('building-info');
   });
 
   it('reads Hong Kong lift and household words', () => {
