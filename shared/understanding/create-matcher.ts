@@ -167,7 +167,9 @@ function dropSubordinate(features: Feature[]): Feature[] {
  */
 const QUESTION_SUBORDINATE: Readonly<Record<string, readonly string[]>> = {
   // `靠马路那几栋吵不吵`, `哪几栋能看到湖`: the buildings say where; noise or the view is asked.
-  '~楼栋': ['~噪声', '~海景', '~湖景', '~江景', '~采光'],
+  '~楼栋': ['~噪声', '~海景', '~湖景', '~江景', '~采光', '~工程进度'],
+  // `楼盖到第几层了`: the floor counts the progress.
+  '~楼层': ['~工程进度'],
   '~规模': ['~噪声', '~海景', '~湖景', '~江景', '~采光'],
   '~面积': ['~单价'],
   '@平米': ['~单价'],

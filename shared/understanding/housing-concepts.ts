@@ -350,6 +350,13 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '定下这套',
   ],
   更名: [
+    // A name written onto the contract, in any word order: 老汉的名字能不能也写上去.
+    '名字+写上',
+    '名字+写进',
+    '名字+加上',
+    '名字+加进',
+    '名字+写落',
+    '名字+也写',
     '更名',
     '改名',
     '加名',
