@@ -187,6 +187,11 @@ describe('ordinary questions that once tripped a rule or the vocabulary', () => 
     expect(matcher.match('靠马路那几栋晚上吵不吵').entryId).not.toBe('building-info');
   });
 
+  it('reads the floor in a progress question as the progress, and names written on in any order', () => {
+    expect(matcher.match('现在楼盖到第几层了').entryId).toBe('construction-progress');
+    expect(matcher.match('我们屋头老汉的名字能不能也写上去').entryId).toBe('title-names');
+  });
+
   it('reads Hong Kong lift and household words', () => {
     expect(matcher.match('幾部𨋢？').entryId).toBe('elevator');
     expect(matcher.match('每層幾多伙').normalized).toBe('每层几户');
