@@ -26,6 +26,8 @@ const OUT_OF_SCOPE_WORDS = [
   '犬',
   '猫',
   '养鱼',
+  '学费',
+  '教练',
   '养鸡',
   '养鸭',
   '家禽',
@@ -205,8 +207,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Policy reasons that taint the whole line, wherever they occur in it. */
 const LINE_WIDE_REASONS: ReadonlySet<DeclineReason> = new Set(['injection', 'abuse']);
 
-/** A clause that proposes a deal rather than asks a fact (`先交一半行不行`). */
-const PROPOSAL = /行不行|行吗|可以吗|可不可以|好不好|好吗|成不成|成吗|中不中|得不得|我(先|就|只)/;
+/**
+ * A clause that proposes a deal or asks about the buyer's own file rather than a fact
+ * (`先交一半行不行`, `折扣能不能叠加一下`, `我网签了没有`).
+ */
+const PROPOSAL =
+  /行不行|行吗|可以吗|可不可以|好不好|好吗|成不成|成吗|中不中|得不得|我(先|就|只)|(能不能|可以|可不可以)[^，。？?！!]{0,6}一下|先(交|付|给)[\d一二两三四五六七八九十半]|^我[^，。？?！!]{0,6}了(没有|没|吗)/;
 
 /** Below the minimum score, an entry still answers with at least this score and this lead. */
 const CLEAR_LEAD_MIN_SCORE = 0.3;
@@ -317,9 +323,9 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const packGives = (item: string) => {
     const names = [item, normalizer.applyVocabulary(item), ...(GIFT_ITEM_NAMES[item] ?? [])];
     const words = names.map(escapeRegExp).join('|');
-    return new RegExp(`[送赠配含带][^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`).test(
-      packText,
-    );
+    return new RegExp(
+      `(配置|配备|附送|附带|赠送|[送赠含])[^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`,
+    ).test(packText);
   };
 
   /**
@@ -423,13 +429,13 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
         // 你们能保证我娃上得了吗`): the main question is the script's to answer; the request is
         // reported as the declined second one. The first clause must itself ask (not propose:
         // `定金先交五千行不行`) and come first in the line. Injection and abuse decline the line.
-        const [first, ...rest] = questions;
+        // The request may be a question (`能便宜点不`) or a remark (`我家孩子肯定能上吧`).
+        const [first, ...rest] = clauses;
         const policyOf = (clause: string) =>
           findPolicyDecline(normalizer.applyVocabulary(clause), ownNames, packKnowledge);
         if (
           !LINE_WIDE_REASONS.has(policy.reason) &&
           first !== undefined &&
-          first === clauses[0] &&
           asksExplicitly(first) &&
           // The request stands in a later clause of its own; one spanning both (`全款还是贷款，哪个划算`)
           // makes the whole line the request.
@@ -438,7 +444,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
           policyOf(first) === null
         ) {
           const main = retrieve(first);
-          const later = rest.find((clause) => policyOf(clause) !== null) ?? rest[0]!;
+          const later = rest.find((clause) => policyOf(clause) !== null)!;
           if (accepted(main))
             return answer(
               { ...main, text: normalized },

@@ -1156,6 +1156,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   // Usable area as a share of the gross area (实用面积占建筑面积 reads 套内面积占…).
   得房率: [
+    // A common-area share asks the same as the usable share (公設比多少 → 得房率 entry).
+    '公摊',
     '得房率',
     '实用率',
     '使用率',
@@ -1432,6 +1434,13 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   外立面: ['外立面', '外墙', '外观', '幕墙', '真石漆', '干挂', '铝板', '二丁挂', '外形', '颜值'],
   // Merged with RELATED_CONCEPTS.楼间距 (楼距, 栋距 …): distance to the next building.
   楼间距: [
+    // Two buildings and the distance between them, in any order.
+    '两栋+之间',
+    '两栋+多远',
+    '前后两栋',
+    '楼与楼',
+    '楼和楼',
+    '楼跟楼',
     '前后楼',
     '楼挨楼',
     '楼挨着楼',
@@ -2733,6 +2742,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
 
   // ── developer, residence, rules ──
   开发商: [
+    // Who built it: 这个楼盘是哪个公司开发的.
+    '公司开发',
+    '谁开发',
+    '哪家开发',
+    '哪个公司开发',
     '开发商',
     '谁开发',
     '哪家公司开发',

@@ -515,6 +515,8 @@ export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   kfs: '开发商',
   yhd: '幼儿园',
   wz: '五证',
+  yt: '阳台',
+  bdc: '不动产',
 };
 
 /** Canonical → variants pairs, ready for the phrase replacer; canonicals map to themselves. */
