@@ -4,6 +4,8 @@ import { conceptWords, DOMAIN_CONCEPTS, QUESTION_CUES } from './housing-concepts
 import { HOUSING_VOCABULARY, PINYIN_ABBREVIATIONS, RELATED_CONCEPTS } from './housing-vocabulary.ts';
 import type { Candidate, DeclineReason, MatchDecision, Matcher } from './matcher-types.ts';
 import { createTextNormalizer, normalizeScript, vocabularyTerms } from './normalize-text.ts';
+import { createOtherDevelopmentCheck } from './other-developments.ts';
+import { createPackScope } from './pack-scope.ts';
 import { createPinyinCorrector } from './pinyin-tolerance.ts';
 import {
   buildRetrievalIndex,
@@ -12,110 +14,10 @@ import {
   type RetrievalTuning,
 } from './similarity.ts';
 import { asksExplicitly, looksLikeQuestion, splitQuestions } from './split-questions.ts';
-import { createFeatureExtractor, type Feature, FUNCTION_CHARS } from './text-features.ts';
+import { createFeatureExtractor, type Feature } from './text-features.ts';
 
 /** Below this score nothing fits well enough: a wrong answer is worse than a decline. */
 export const DEFAULT_MIN_SCORE = 0.33;
-/**
- * Subjects sales scripts rarely cover. When the pack does not mention one, a question about it is
- * declined as a gap even if its other words resemble an entry (`小区能养大型犬吗`).
- */
-const OUT_OF_SCOPE_WORDS = [
-  '宠物',
-  '狗',
-  '犬',
-  '猫',
-  '养鱼',
-  '学费',
-  '教练',
-  '养鸡',
-  '养鸭',
-  '家禽',
-  'wifi',
-  '无线网',
-  '网速',
-  '宽带',
-  '抽烟',
-  '吸烟',
-  '太阳能',
-  '热水器',
-  '别墅',
-  '外卖',
-  '快递',
-  '装修公司',
-  '家具',
-  '搬家',
-  '保姆',
-  '钢琴',
-  '广场舞',
-  '烧烤',
-  '晾衣',
-  '洗衣机',
-];
-
-/**
- * Facilities and institutions a buyer may ask about by name. A group is out of scope unless the
- * pack's own text names one of its words: sharing a broader concept is not enough (a pool is not a
- * gym, a hospital is not a university, a kindergarten is not a basketball court).
- */
-const FACILITY_GROUPS: readonly (readonly string[])[] = [
-  ['篮球'],
-  ['网球'],
-  ['羽毛球'],
-  ['乒乓'],
-  ['足球场'],
-  ['高尔夫'],
-  ['健身'],
-  ['瑜伽'],
-  ['大学', '高校', '大专'],
-  ['高中'],
-  ['图书馆', '书店', '阅览'],
-  ['商铺', '铺面', '店铺', '门面', '铺位', '写字楼', '办公楼'],
-  ['底商'],
-  ['游乐场', '游乐区', '儿童乐园', '滑梯', '游乐设施', '儿童游乐'],
-  ['养老院', '敬老院', '养老机构'],
-  ['菜市场', '农贸市场'],
-  ['驾校'],
-  ['酒窖'],
-  ['食堂'],
-  ['小卖部'],
-  ['停机坪', '直升机'],
-  ['温泉'],
-  ['酒吧', '夜店', 'ktv', '网吧'],
-  ['银行网点', 'atm'],
-  ['加油站'],
-  ['电影院'],
-  ['游泳池', '泳池', '游泳馆'],
-  ['净水器', '净水机', '软水机'],
-  ['报警器', '燃气报警'],
-  ['新风系统', '新风机'],
-  ['垃圾处理器'],
-  ['空调外机', '外机', '空调位'],
-  ['烟道', '排烟道', '排风道'],
-  ['车位尺寸', '车位大小', '车位多宽', '车位宽', 'suv'],
-  ['装修贷'],
-  ['发票'],
-  ['人才补贴', '购房补贴', '人才'],
-  ['军人', '军官证', '现役', '士兵证'],
-];
-
-/**
- * A development named by the buyer: two to four characters ending in a usual development suffix.
- * It names another project when the pack never writes it and an in-scope subject follows it
- * (`金沙湾的车位`, `龙腾苑物业费`, `对面的东湖里车位`).
- */
-const NAMED_DEVELOPMENT =
-  /(?:^|[，,。？?！!\s]|的|隔壁|对面|旁边|附近|城[东南西北]|[东南西北]边|江[东南西北]|河[东南西北])(?:的)?([\p{Script=Han}]{2,4}?(?:华府|华庭|花园|公馆|名邸|府|苑|湾|城|里|庭|园|居|邸|墅|阁|轩|湾区|半岛|壹号|一号))(?:那边|那里|那个盘|那个小区|小区|项目|楼盘|的|那个|也|都)?(?=车位|物业|交房|均价|单价|房价|价格|绿化|学区|公摊|装修|户型|首付|定金|开盘|得房率|容积率|层高|品牌|开发商|学校|地铁|规划|几栋|多少钱|什么时候|啥时候|怎么样|卖多少)/u;
-/** A development named right after a neighbour word is another project whatever follows: `隔壁天悦湾现在卖什么价`. */
-const NEIGHBOUR_DEVELOPMENT =
-  /(?:隔壁|对面|旁边|附近)(?:的|那个|那边的?)?([\p{Script=Han}]{2,4}?(?:华府|华庭|花园|公馆|名邸|府|苑|湾|城|里|庭|园|居|邸|墅|阁|轩|半岛|壹号|一号|天地|名城|家园|豪庭))/u;
-/** A developer or place named as the owner of a development: `海信的盘`, `万象那个楼盘`, `正商家的房子`. */
-const NAMED_OWNER_PROJECT =
-  /(?:^|[，,。？?！!\s])([\p{Script=Han}]{2,4}?)(?:(?:的|家的|家|那个|那边的?)(?:盘|楼盘|项目|新盘|小区)|(?:家的|家|那边的?)房子)/u;
-/** Words ending in a development suffix that are not names (幼儿园, 哪里, 城里 …). */
-const NOT_A_NAME =
-  /幼儿园|公园|乐园|校园|家园里|菜园|花园里|这里|那里|哪里|家里|城里|屋里|小区里|区里|心里|公里|里里|楼里|院里|县城|城市|省城|新城区|老城|古城|商城|港湾|海湾|台湾|小区|项目|售楼|样板|本项目/;
-
 /** Both lexicons; a concept named in both fires on the words of either. */
 const MERGED_CONCEPTS: Readonly<Record<string, readonly string[]>> = (() => {
   const merged: Record<string, readonly string[]> = { ...DOMAIN_CONCEPTS };
@@ -189,20 +91,6 @@ const FILLER_CLAUSE =
 const PREAMBLE_MAX_SCORE = 0.2;
 /** A clause this short that does not ask is a topic for the question after it. */
 const TOPIC_MAX_LENGTH = 6;
-
-/** Other names a pack may give an item that comes with the flat (送院子 ↔ 赠送私家庭院). */
-const GIFT_ITEM_NAMES: Readonly<Record<string, readonly string[]>> = {
-  院子: ['庭院', '花园', '院落', '小院'],
-  花园: ['庭院', '院子', '院落'],
-  空调: ['冷气'],
-  冷气: ['空调'],
-  车库: ['车位'],
-  地下室: ['储藏室', '负一层', '地下空间'],
-  露台: ['平台', '阳台'],
-  阁楼: ['夹层', '斜顶'],
-};
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Policy reasons that taint the whole line, wherever they occur in it. */
 const LINE_WIDE_REASONS: ReadonlySet<DeclineReason> = new Set(['injection', 'abuse']);
@@ -290,25 +178,9 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     .flatMap((d) => [...d.questions, ...d.cues, d.answer])
     .flatMap((t) => [t, normalizer.applyVocabulary(t)])
     .join('\n');
-  // Out of scope only if the pack covers neither the word nor its concept (猫 is covered by 宠物).
-  const conceptCovered = (word: string) =>
-    Object.values(DOMAIN_CONCEPTS).some(
-      (words) => words.includes(word) && words.some((w) => !w.includes('+') && packText.includes(w)),
-    );
-  const outOfScope = [
-    ...OUT_OF_SCOPE_WORDS.filter((word) => !packText.includes(word) && !conceptCovered(word)),
-    ...FACILITY_GROUPS.filter((group) => !group.some((word) => packText.includes(word))).flat(),
-  ];
+  const scope = createPackScope(packText);
   const ownNames = [...new Set([pack.projectName, normalizer.normalize(pack.projectName)])];
-  // A named development the pack never writes, followed by a subject the script answers.
-  const namesOtherDevelopment = (text: string) => {
-    const hit =
-      NAMED_DEVELOPMENT.exec(text) ?? NEIGHBOUR_DEVELOPMENT.exec(text) ?? NAMED_OWNER_PROJECT.exec(text);
-    if (!hit) return false;
-    const name = hit[1]!;
-    if (NOT_A_NAME.test(name) || [...name].some((c) => FUNCTION_CHARS.has(c))) return false;
-    return !packText.includes(name) && !ownNames.some((own) => own.includes(name) || name.includes(own));
-  };
+  const namesOtherDevelopment = createOtherDevelopmentCheck(packText, ownNames);
   // Each entry's sample questions as the buyer's text reads after the vocabulary, for the owner's
   // own answers to questions the policy layer would otherwise decline (`会不会烂尾`).
   const ownQuestions = documents.flatMap((d) =>
@@ -319,15 +191,6 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   );
 
   const rankText = (literal: string) => index.rank(extractFeatures(literal));
-  // The pack speaks of giving an item with the flat (赠送空调, 车位不赠送): asking about it is a question.
-  const packGives = (item: string) => {
-    const names = [item, normalizer.applyVocabulary(item), ...(GIFT_ITEM_NAMES[item] ?? [])];
-    const words = names.map(escapeRegExp).join('|');
-    return new RegExp(
-      `(配置|配备|附送|附带|赠送|[送赠含])[^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`,
-    ).test(packText);
-  };
-
   /**
    * A remark (`我暂时不想买车位，能按月租一个吗`), a clause that names nothing the pack knows (`那啥`,
    * `阿姨问下`) or a short topic without asking (`那个贷款，要准备啥材料`) opens the question that
@@ -375,8 +238,6 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     return { text: used, written, best: ranked[0] ?? null, runnerUp: ranked[1] ?? null };
   };
 
-  // A subject this pack never mentions (pets, Wi-Fi …) is a gap for the next version, not a guess.
-  const mentionsOutOfScope = (text: string) => outOfScope.some((word) => text.includes(word));
   // A weaker score still answers when no other entry comes close: terse packs explain little of a
   // long question, but a clear lead over every other entry is evidence in itself.
   const clearLead = (r: Retrieval) =>
@@ -385,8 +246,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     r.best !== null &&
     (r.best.score >= minScore || clearLead(r)) &&
     // A homophone correction must not turn an unknown subject into a known one (外机 → 外籍).
-    !mentionsOutOfScope(r.text) &&
-    !mentionsOutOfScope(r.written);
+    !scope.mentionsOutOfScope(r.text) &&
+    !scope.mentionsOutOfScope(r.written);
 
   const decline = (
     normalized: string,
@@ -418,7 +279,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       // inside it (`房子会不会烂尾`; `开发商会不会跑路` is another question).
       const ownerAnswers = (span: string) =>
         ownQuestions.some((q) => q.read.includes(span) && literal.includes(q.written));
-      const packKnowledge = { ownerAnswers, packGives };
+      const packKnowledge = { ownerAnswers, packGives: (item: string) => scope.gives(item, normalizer) };
       const policy = findPolicyDecline(normalized, ownNames, packKnowledge);
       if (extractFeatures(literal).length === 0) return decline(normalized, policy?.reason ?? 'empty', null);
       const clauses = joinPreambles(splitQuestions(literal).filter((c) => extractFeatures(c).length > 0));

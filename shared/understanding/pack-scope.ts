@@ -1,0 +1,134 @@
+import { DOMAIN_CONCEPTS } from './housing-concepts.ts';
+
+/**
+ * What a pack covers, read from its own text: subjects it never mentions are gaps for the next
+ * version (a question about them is declined, not guessed), and items it says come with the flat
+ * make `送X吗` a question rather than a request for a concession.
+ */
+
+/**
+ * Subjects sales scripts rarely cover. When the pack does not mention one, a question about it is
+ * declined as a gap even if its other words resemble an entry (`小区能养大型犬吗`).
+ */
+const OUT_OF_SCOPE_WORDS = [
+  '宠物',
+  '狗',
+  '犬',
+  '猫',
+  '养鱼',
+  '学费',
+  '教练',
+  '养鸡',
+  '养鸭',
+  '家禽',
+  'wifi',
+  '无线网',
+  '网速',
+  '宽带',
+  '抽烟',
+  '吸烟',
+  '太阳能',
+  '热水器',
+  '别墅',
+  '外卖',
+  '快递',
+  '装修公司',
+  '家具',
+  '搬家',
+  '保姆',
+  '钢琴',
+  '广场舞',
+  '烧烤',
+  '晾衣',
+  '洗衣机',
+];
+
+/**
+ * Facilities and institutions a buyer may ask about by name. A group is out of scope unless the
+ * pack's own text names one of its words: sharing a broader concept is not enough (a pool is not a
+ * gym, a hospital is not a university, a kindergarten is not a basketball court).
+ */
+const FACILITY_GROUPS: readonly (readonly string[])[] = [
+  ['篮球'],
+  ['网球'],
+  ['羽毛球'],
+  ['乒乓'],
+  ['足球场'],
+  ['高尔夫'],
+  ['健身'],
+  ['瑜伽'],
+  ['大学', '高校', '大专'],
+  ['高中'],
+  ['图书馆', '书店', '阅览'],
+  ['商铺', '铺面', '店铺', '门面', '铺位', '写字楼', '办公楼'],
+  ['底商'],
+  ['游乐场', '游乐区', '儿童乐园', '滑梯', '游乐设施', '儿童游乐'],
+  ['养老院', '敬老院', '养老机构'],
+  ['菜市场', '农贸市场'],
+  ['驾校'],
+  ['酒窖'],
+  ['食堂'],
+  ['小卖部'],
+  ['停机坪', '直升机'],
+  ['温泉'],
+  ['酒吧', '夜店', 'ktv', '网吧'],
+  ['银行网点', 'atm'],
+  ['加油站'],
+  ['电影院'],
+  ['游泳池', '泳池', '游泳馆'],
+  ['净水器', '净水机', '软水机'],
+  ['报警器', '燃气报警'],
+  ['新风系统', '新风机'],
+  ['垃圾处理器'],
+  ['空调外机', '外机', '空调位'],
+  ['烟道', '排烟道', '排风道'],
+  ['车位尺寸', '车位大小', '车位多宽', '车位宽', 'suv'],
+  ['装修贷'],
+  ['发票'],
+  ['人才补贴', '购房补贴', '人才'],
+  ['军人', '军官证', '现役', '士兵证'],
+];
+
+/** Other names a pack may give an item that comes with the flat (送院子 ↔ 赠送私家庭院). */
+const GIFT_ITEM_NAMES: Readonly<Record<string, readonly string[]>> = {
+  院子: ['庭院', '花园', '院落', '小院'],
+  花园: ['庭院', '院子', '院落'],
+  空调: ['冷气'],
+  冷气: ['空调'],
+  车库: ['车位'],
+  地下室: ['储藏室', '负一层', '地下空间'],
+  露台: ['平台', '阳台'],
+  阁楼: ['夹层', '斜顶'],
+};
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export interface PackScope {
+  /** Whether the text names a subject the pack never mentions. */
+  mentionsOutOfScope(text: string): boolean;
+  /** Whether the pack says the flat comes with `item` (赠送空调, 配置空调, 车位不赠送). */
+  gives(item: string, vocabulary: { applyVocabulary(text: string): string }): boolean;
+}
+
+/** `packText`: every normalised text of the pack, each also with the vocabulary applied. */
+export function createPackScope(packText: string): PackScope {
+  // Out of scope only if the pack covers neither the word nor its concept (猫 is covered by 宠物).
+  const conceptCovered = (word: string) =>
+    Object.values(DOMAIN_CONCEPTS).some(
+      (words) => words.includes(word) && words.some((w) => !w.includes('+') && packText.includes(w)),
+    );
+  const outOfScope = [
+    ...OUT_OF_SCOPE_WORDS.filter((word) => !packText.includes(word) && !conceptCovered(word)),
+    ...FACILITY_GROUPS.filter((group) => !group.some((word) => packText.includes(word))).flat(),
+  ];
+  return {
+    mentionsOutOfScope: (text) => outOfScope.some((word) => text.includes(word)),
+    gives(item, vocabulary) {
+      const names = [item, vocabulary.applyVocabulary(item), ...(GIFT_ITEM_NAMES[item] ?? [])];
+      const words = names.map(escapeRegExp).join('|');
+      return new RegExp(
+        `(配置|配备|附送|附带|赠送|[送赠含])[^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`,
+      ).test(packText);
+    },
+  };
+}
