@@ -2742,6 +2742,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
 
   // ── developer, residence, rules ──
   开发商: [
+    // Who put it up: 这楼盘谁家盖的.
+    '谁家盖',
+    '谁盖的',
+    '哪家盖',
+    '哪家公司开发',
     // Who built it: 这个楼盘是哪个公司开发的.
     '公司开发',
     '谁开发',
@@ -3235,6 +3240,19 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   高层产品: ['高层', '小高层', '超高层'],
   洋房产品: ['洋房', '花园洋房'],
   别墅产品: ['别墅', '联排', '叠拼', '独栋', '双拼', '合院', '叠墅', '上叠', '下叠'],
+  // Ground stability on hillside and riverside sites.
+  地质安全: [
+    '滑坡',
+    '山体滑坡',
+    '土石流',
+    '泥石流',
+    '塌方',
+    '垮下来',
+    '地质灾害',
+    '边坡',
+    '山坡+垮',
+    '坡+滑',
+  ],
   // Shops in the development (whether they are sold to residents).
   商铺: ['商铺', '底商', '门面房', '铺面', '沿街商铺', '临街商铺', '商业街'],
   规模: [
