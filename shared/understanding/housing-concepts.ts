@@ -1049,6 +1049,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
 
   // ── area, layout, building ──
   公摊: [
+    // The usable share answers a common-area question too (公設比 ↔ 得房率).
+    '得房率',
     '公摊',
     '公设比',
     '公设',
