@@ -3366,9 +3366,20 @@ export function conceptTriggers(concepts: Readonly<Record<string, readonly strin
   return triggers;
 }
 
+const conceptWordsCache = new WeakMap<object, readonly string[]>();
+
 /** Single-trigger concept words worth a pinyin-correction target (宽带, 门禁, 宠物). */
-export function conceptWords(concepts: Readonly<Record<string, readonly string[]>>): string[] {
-  return Object.values(concepts)
-    .flat()
-    .filter((w) => !w.includes('+'));
+export function conceptWords(concepts: Readonly<Record<string, readonly string[]>>): readonly string[] {
+  let words = conceptWordsCache.get(concepts);
+  if (!words) {
+    words = [
+      ...new Set(
+        Object.values(concepts)
+          .flat()
+          .filter((w) => !w.includes('+')),
+      ),
+    ];
+    conceptWordsCache.set(concepts, words);
+  }
+  return words;
 }

@@ -115,6 +115,35 @@ function pinyinKeys(word: string, blur: boolean): string[] {
   return keys;
 }
 
+/** Each term's usual toneless reading, character by character. */
+function usualReadings(terms: readonly string[]): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  const polyphonic: string[] = [];
+  for (const term of terms) {
+    const chars = [...term];
+    if (chars.some((c) => readingsOf(c).length > 1)) polyphonic.push(term);
+    else
+      out.set(
+        term,
+        chars.map((c) => readingsOf(c)[0]!),
+      );
+  }
+  // One text, the words apart, so each is read in its own context and none in its neighbour's.
+  const joined = polyphonic.join('。');
+  const read = pinyin(joined, { toneType: 'none', type: 'array' });
+  if (read.length === [...joined].length) {
+    let at = 0;
+    for (const term of polyphonic) {
+      const length = [...term].length;
+      out.set(term, read.slice(at, at + length));
+      at += length + 1;
+    }
+  } else {
+    for (const term of polyphonic) out.set(term, pinyin(term, { toneType: 'none', type: 'array' }));
+  }
+  return out;
+}
+
 export interface PinyinCorrector {
   /** The text with homophone windows replaced by pack or vocabulary terms, or null if none. */
   correct(text: string): string | null;
@@ -144,23 +173,23 @@ export function createPinyinCorrector(
     set.add(term);
     index.set(key, set);
   };
+  const targets: string[] = [];
   for (const term of terms) {
     const chars = [...term];
     if (chars.length < 2 || chars.length > 4 || !chars.every(isHan) || known.has(term)) continue;
     // Particles and question words make poor targets: 狗吗 must not become 够吗.
     if (chars.some((c) => FUNCTION_CHARS.has(c))) continue;
     known.add(term);
+    targets.push(term);
     for (const key of pinyinKeys(term, false)) add(exact, key, term);
-    // Accents blur only the term's usual reading: a rare reading blurred (单 chán → can) matches noise.
-    // Only a polyphonic character needs the word read as a whole (银行 is yin hang).
-    const usual = chars.some((c) => readingsOf(c).length > 1)
-      ? pinyin(term, { toneType: 'none', type: 'array' })
-      : chars.map((c) => readingsOf(c)[0]!);
-    add(blurred, usual.map(fuzzy).join(' '), term);
     if (chars.length >= 3 && (abbreviable === null || abbreviable.has(term))) {
       add(initials, chars.map((c) => (readingsOf(c)[0] ?? '')[0] ?? '').join(''), term);
     }
   }
+  // Accents blur only a term's usual reading: a rare reading blurred (单 chán → can) matches noise.
+  // The usual reading of a word with a polyphonic character needs the word read as a whole (银行
+  // is yin hang): all such words are read in one call, which costs a fraction of one call each.
+  for (const [term, usual] of usualReadings(targets)) add(blurred, usual.map(fuzzy).join(' '), term);
   // Whole words typed in pinyin: the run as typed → term (first term wins on a homophone). Built on
   // the first pinyin run a buyer types; most packs never see one, and it costs pack load time.
   let spelled: Map<string, string> | undefined;
