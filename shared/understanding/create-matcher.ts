@@ -100,7 +100,7 @@ const LINE_WIDE_REASONS: ReadonlySet<DeclineReason> = new Set(['injection', 'abu
  * (`先交一半行不行`, `折扣能不能叠加一下`, `我网签了没有`).
  */
 const PROPOSAL =
-  /行不行|行吗|可以吗|可不可以|好不好|好吗|成不成|成吗|中不中|得不得|我(先|就|只)|(能不能|可以|可不可以)[^，。？?！!]{0,6}一下|先(交|付|给)[\d一二两三四五六七八九十半]|^我[^，。？?！!]{0,6}了(没有|没|吗)/;
+  /行不行|行吗|可以吗|可不可以|好不好|好吗|成不成|成吗|中不中|得不得|我(先|就|只)|(能不能|可以|可不可以)[^，。？?！!]{0,6}一下|先(交|付|给)[\d一二两三四五六七八九十半]|能不能不要|不要了|^我[^，。？?！!]{0,6}了(没有|没|吗)/;
 
 /** Below the minimum score, an entry still answers with at least this score and this lead. */
 const CLEAR_LEAD_MIN_SCORE = 0.3;
@@ -279,7 +279,11 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       // inside it (`房子会不会烂尾`; `开发商会不会跑路` is another question).
       const ownerAnswers = (span: string) =>
         ownQuestions.some((q) => q.read.includes(span) && literal.includes(q.written));
-      const packKnowledge = { ownerAnswers, packGives: (item: string) => scope.gives(item, normalizer) };
+      const packKnowledge = {
+        ownerAnswers,
+        packGives: (item: string) => scope.gives(item, normalizer),
+        packNames: (word: string) => packText.includes(word),
+      };
       const policy = findPolicyDecline(normalized, ownNames, packKnowledge);
       if (extractFeatures(literal).length === 0) return decline(normalized, policy?.reason ?? 'empty', null);
       const clauses = joinPreambles(splitQuestions(literal).filter((c) => extractFeatures(c).length > 0));

@@ -128,7 +128,7 @@ export function createPackScope(packText: string): PackScope {
       const names = [item, vocabulary.applyVocabulary(item), ...(GIFT_ITEM_NAMES[item] ?? [])];
       const words = names.map(escapeRegExp).join('|');
       return new RegExp(
-        `(配置|配备|附送|附带|赠送|[送赠含])[^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`,
+        `(配置|配备|附送|附带|赠送|不含|不包含|随房|不随|[送赠含])[^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`,
       ).test(packText);
     },
   };

@@ -69,6 +69,16 @@ const PINYIN_QUESTION_WORDS: ReadonlyMap<string, string> = new Map(
     shi: '是',
     meiyou: '没有',
     qian: '钱',
+    // Everyday words around a subject typed in pinyin (`daikuan bu xia lai`, `yang gou`).
+    bu: '不',
+    xia: '下',
+    lai: '来',
+    qu: '去',
+    yang: '养',
+    gou: '狗',
+    zhengfu: '政府',
+    yidi: '异地',
+    hao: '好',
     ji: '几',
     you: '有',
     de: '的',
@@ -196,7 +206,9 @@ export function createPinyinCorrector(
   const spellings = () => {
     if (!spelled) {
       spelled = new Map();
-      for (const term of known) {
+      // Words kept as written (related concepts, dialect variants) are spelled too: 智能家居.
+      for (const term of [...known, ...kept]) {
+        if ([...term].length < 2 || ![...term].every(isHan)) continue;
         for (const key of pinyinKeys(term, false)) {
           for (const run of runSpellings(key)) if (!spelled.has(run)) spelled.set(run, term);
         }

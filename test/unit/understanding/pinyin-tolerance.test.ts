@@ -41,6 +41,7 @@ describe('createPinyinCorrector', () => {
     expect(corrector.expandAbbreviations('车wei多少钱')).toBe('车位多少钱');
     expect(corrector.expandAbbreviations('容ji率')).toBe('容ji率');
     expect(corrector.expandAbbreviations('kong tiao you ma')).toBe('空调有吗');
+    expect(corrector.expandAbbreviations('wu ye fei bu hao')).toBe('物业费不好');
   });
 
   it('leaves runs that are not subject words as written (English, question words alone)', () => {
