@@ -93,7 +93,7 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   港币: ['港纸'],
   儿子: ['个仔'],
   最便宜: ['最平'],
-  你们: ['你哋'],
+  你们: ['你哋', '恁'],
   那个: ['嗰个', '嗰间', '嗰套'],
   退回: ['退返', '退番'],
   包了: ['包埋'],

@@ -208,6 +208,15 @@ describe('requests phrased as questions', () => {
     ['物业能帮忙把房子租出去吗', 'off-topic'],
     ['写一份购房合同范本给我', 'off-topic'],
     ['我南方那套房子能抵房款不', 'haggling'],
+    ['网签能不能往后拖半年', 'haggling'],
+    ['温泉会所年费能不能终身免', 'haggling'],
+    ['定金能不能交两万就行', 'haggling'],
+    ['你们送不送家电', 'haggling'],
+    ['交房日期能写早一点吗，写到明年', 'guarantee'],
+    ['我朋友也在这买了，他买的多少钱一平', 'personal-lookup'],
+    ['你们售楼小姐姐有对象没', 'abuse'],
+    ['你们卖不出去了吧，降价了没', 'prediction'],
+    ['给我推荐一个靠谱的中介', 'off-topic'],
     ['网签系统今天是不是坏了', 'off-topic'],
   ])('%s → %s', (text, reason) => {
     const decision = matcher.match(text);
@@ -239,6 +248,8 @@ describe('ordinary questions that once tripped a rule or the vocabulary', () => 
     '物业公司是哪家，服务好不好',
     '能白送多大面积',
     '我六十岁了能贷几年',
+    '这小区保安靠谱不，安全不',
+    '门面房卖不卖给我们',
   ])('%s is not a policy decline', (text) => {
     expect(findPolicyDecline(text)).toBeNull();
   });
