@@ -302,15 +302,14 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
           !LINE_WIDE_REASONS.has(policy.reason) &&
           first !== undefined &&
           asksExplicitly(first) &&
-          // The request stands in a later clause of its own; one spanning both (`全款还是贷款，哪个划算`)
-          // makes the whole line the request.
-          rest.some((clause) => policyOf(clause) !== null) &&
           !PROPOSAL.test(first) &&
           policyOf(first) === null
         ) {
-          const main = retrieve(first);
-          const later = rest.find((clause) => policyOf(clause) !== null)!;
-          if (accepted(main))
+          // The request stands in a later clause of its own; one spanning both (`全款还是贷款，哪个划算`)
+          // makes the whole line the request.
+          const later = rest.find((clause) => policyOf(clause) !== null);
+          const main = later === undefined ? null : retrieve(first);
+          if (later !== undefined && main !== null && accepted(main))
             return answer(
               { ...main, text: normalized },
               { text: normalizer.applyVocabulary(later), entryId: null },

@@ -35,10 +35,11 @@ function fuzzy(syllable: string): string {
 const MAX_READING_COMBINATIONS = 16;
 
 /**
- * Question words buyers type in pinyin around a subject word (`junjia duoshao`): they may fill the
- * rest of a pinyin run, but a run made of them alone is left as written.
+ * Question words and everyday words buyers type in pinyin around a subject word (`junjia duoshao`,
+ * `daikuan bu xia lai`): they may fill the rest of a pinyin run, but a run made of them alone is
+ * left as written.
  */
-const PINYIN_QUESTION_WORDS: ReadonlyMap<string, string> = new Map(
+const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     duoshao: '多少',
     duoshaoqian: '多少钱',
@@ -226,7 +227,7 @@ export function createPinyinCorrector(
         const before = best[start];
         const piece = run.slice(start, end);
         const subject = subjects.get(piece);
-        const word = subject ?? PINYIN_QUESTION_WORDS.get(piece);
+        const word = subject ?? PINYIN_COMMON_WORDS.get(piece);
         if (!before || word === undefined) continue;
         const candidate = {
           words: [...before.words, word],

@@ -138,7 +138,7 @@ export function buildRetrievalIndex(
         const w = weigh(feature);
         total += w;
         for (const e of bagPostings.get(feature.key) ?? []) bagHit[e]! += w;
-        const answerWeight = feature.kind === 'concept' ? (answerConceptFactor / answerFactor) * w : w;
+        const answerWeight = (feature.kind === 'concept' ? answerConceptFactor : answerFactor) * w;
         for (const e of answerPostings.get(feature.key) ?? []) answerHit[e]! += answerWeight;
         for (const q of questionPostings.get(feature.key) ?? []) questionHit[q]! += w;
       }
@@ -154,7 +154,7 @@ export function buildRetrievalIndex(
       const candidates: Candidate[] = [];
       for (let e = 0; e < n; e++) {
         if (bagHit[e] === 0 && answerHit[e] === 0) continue;
-        const coverage = Math.min(1, (bagHit[e]! + answerFactor * answerHit[e]!) / total);
+        const coverage = Math.min(1, (bagHit[e]! + answerHit[e]!) / total);
         const score = coverageWeight * coverage + (1 - coverageWeight) * bestDice[e]!;
         candidates.push({ entryId: ids[e]!, score });
       }
