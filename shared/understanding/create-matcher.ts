@@ -161,9 +161,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   const correctionPenalty = options.correctionPenalty ?? CORRECTION_PENALTY;
   const packTerms = [
     ...vocabularyTerms(pack.synonyms ?? {}),
-    ...pack.entries
-      .flatMap((e) => [e.topic, ...(e.keywords ?? []), ...e.questions])
-      .map(normalizer.normalize),
+    // Topic, keywords, then the sample questions, each entry in turn (the first term wins a homophone).
+    ...documents.flatMap((d) => [...d.cues, ...d.questions.slice(0, -1)]).map(normalizer.applyVocabulary),
   ];
   const corrector = createPinyinCorrector(
     [...packTerms, ...conceptWords(DOMAIN_CONCEPTS)],

@@ -53,10 +53,15 @@ export function createTextNormalizer(
 
 /** Every vocabulary term (canonical and variant), for the pinyin lexicon. */
 export function vocabularyTerms(synonyms: Readonly<Record<string, readonly string[]>> = {}): string[] {
-  const terms = new Set<string>();
-  for (const [canonical, variants] of [...Object.entries(HOUSING_VOCABULARY), ...Object.entries(synonyms)]) {
+  baseVocabularyTerms ??= termsOf(HOUSING_VOCABULARY, new Set());
+  return [...termsOf(synonyms, new Set(baseVocabularyTerms))];
+}
+/** The maintained vocabulary's terms, normalised once per process rather than once per pack. */
+let baseVocabularyTerms: ReadonlySet<string> | undefined;
+function termsOf(vocabulary: Readonly<Record<string, readonly string[]>>, terms: Set<string>): Set<string> {
+  for (const [canonical, variants] of Object.entries(vocabulary)) {
     terms.add(normalizeScript(canonical));
     for (const variant of variants) terms.add(normalizeScript(variant));
   }
-  return [...terms];
+  return terms;
 }

@@ -1,4 +1,4 @@
-import { pinyin } from 'pinyin-pro';
+import { pinyin, polyphonic } from 'pinyin-pro';
 import { FUNCTION_CHARS, isHan } from './text-features.ts';
 
 /**
@@ -25,6 +25,22 @@ function readingsOf(ch: string): readonly string[] {
     readingsCache.set(ch, readings);
   }
   return readings;
+}
+
+/**
+ * Reads every character of `words` not read before in one library call: one call per character
+ * costs several times as much, and a pack's lexicon holds over a thousand distinct characters.
+ */
+function primeReadings(words: Iterable<string>): void {
+  const unread = new Set<string>();
+  for (const word of words) for (const ch of word) if (!readingsCache.has(ch) && isHan(ch)) unread.add(ch);
+  const chars = [...unread];
+  const found = polyphonic(chars.join(''), { toneType: 'none', type: 'array' });
+  if (found.length !== chars.length) return;
+  chars.forEach((ch, i) => {
+    const readings = found[i] ?? [];
+    readingsCache.set(ch, readings.length ? [...new Set(readings)] : [ch]);
+  });
 }
 
 /** Southern accents merge zh/z, ch/c, sh/s and -ng/-n; typists follow their ears. */
@@ -185,7 +201,9 @@ export function createPinyinCorrector(
     index.set(key, set);
   };
   const targets: string[] = [];
-  for (const term of terms) {
+  const termList = [...terms];
+  primeReadings(termList);
+  for (const term of termList) {
     const chars = [...term];
     if (chars.length < 2 || chars.length > 4 || !chars.every(isHan) || known.has(term)) continue;
     // Particles and question words make poor targets: 狗吗 must not become 够吗.

@@ -94,9 +94,12 @@ export function buildRetrievalIndex(
       return feature.covered ? 0 : maxIdf * factor * (feature.light ? 0.5 : unknownFactor[feature.kind]);
     return Math.log(1 + n / df) * factor;
   };
+  // A key's kind and lightness are the same wherever it occurs, and every key here has a document
+  // frequency, so one occurrence gives its weight.
   const weightByKey = new Map<string, number>();
-  for (const { questions, bag, answer } of prepared) {
-    for (const f of [...questions.flat(), ...bag.values(), ...answer]) weightByKey.set(f.key, weightOf(f));
+  for (const { bag, answer } of prepared) {
+    for (const f of bag.values()) if (!weightByKey.has(f.key)) weightByKey.set(f.key, weightOf(f));
+    for (const f of answer) if (!weightByKey.has(f.key)) weightByKey.set(f.key, weightOf(f));
   }
 
   // Inverted lists, so a question only touches the entries and sample questions it shares words with.

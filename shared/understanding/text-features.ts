@@ -94,6 +94,8 @@ export interface FeatureExtractor {
 interface TrieNode {
   next: Map<string, TrieNode>;
   emits: Array<{ key: string; kind: FeatureKind }>;
+  /** Parts of `A+B` triggers ending here: found, but no feature and no word of their own. */
+  parts?: string[];
 }
 
 /**
@@ -108,7 +110,7 @@ export function createFeatureExtractor(
   cues: Readonly<Record<string, readonly string[]>> = {},
 ): FeatureExtractor {
   const root: TrieNode = { next: new Map(), emits: [] };
-  const addWord = (word: string, key: string, kind: FeatureKind) => {
+  const nodeOf = (word: string) => {
     let node = root;
     for (const ch of word) {
       let child = node.next.get(ch);
@@ -118,6 +120,10 @@ export function createFeatureExtractor(
       }
       node = child;
     }
+    return node;
+  };
+  const addWord = (word: string, key: string, kind: FeatureKind) => {
+    const node = nodeOf(word);
     if (!node.emits.some((e) => e.key === key)) node.emits.push({ key, kind });
   };
   for (const term of terms) {
@@ -132,7 +138,14 @@ export function createFeatureExtractor(
     for (const trigger of conceptTriggers(lexicon)) {
       const key = `${prefix}${trigger.concept}`;
       if (trigger.parts.length === 1) addWord(trigger.parts[0]!, key, kind);
-      else compound.push({ ...trigger, key, kind });
+      else {
+        compound.push({ ...trigger, key, kind });
+        for (const part of trigger.parts) {
+          const node = nodeOf(part);
+          node.parts ??= [];
+          if (!node.parts.includes(part)) node.parts.push(part);
+        }
+      }
     }
   }
 
@@ -144,18 +157,22 @@ export function createFeatureExtractor(
     };
     const cleaned = text.replace(FRAME_WORDS, ' ');
     const covered = new Uint8Array(cleaned.length);
+    const foundParts = new Set<string>();
     for (let i = 0; i < cleaned.length; i++) {
       let node: TrieNode | undefined = root;
       for (let j = i; j < cleaned.length; j++) {
         node = node.next.get(cleaned[j]!);
         if (!node) break;
+        if (node.parts) for (const part of node.parts) foundParts.add(part);
         if (node.emits.length === 0) continue;
         for (const e of node.emits) add(e.key, e.kind);
         covered.fill(1, i, j + 1);
       }
     }
-    for (const trigger of compound) {
-      if (trigger.parts.every((part) => cleaned.includes(part))) add(trigger.key, trigger.kind);
+    if (foundParts.size > 0) {
+      for (const trigger of compound) {
+        if (trigger.parts.every((part) => foundParts.has(part))) add(trigger.key, trigger.kind);
+      }
     }
     for (const match of cleaned.matchAll(TOKEN)) {
       const token = match[0];
