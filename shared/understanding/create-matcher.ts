@@ -164,8 +164,12 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     // Topic, keywords, then the sample questions, each entry in turn (the first term wins a homophone).
     ...documents.flatMap((d) => [...d.cues, ...d.questions.slice(0, -1)]).map(normalizer.applyVocabulary),
   ];
+  // A related word the pack's own questions use is a subject of this pack, and worth a typo target
+  // (湖京房 is 湖景房 where the pack sells lake views).
+  const questionText = documents.flatMap((d) => [...d.questions, ...d.cues]).join('\n');
+  const relatedWordsUsed = conceptWords(RELATED_CONCEPTS).filter((w) => questionText.includes(w));
   const corrector = createPinyinCorrector(
-    [...packTerms, ...conceptWords(DOMAIN_CONCEPTS)],
+    [...packTerms, ...conceptWords(DOMAIN_CONCEPTS), ...relatedWordsUsed],
     PINYIN_ABBREVIATIONS,
     // Related-concept and vocabulary words are read as written, never rewritten (车接 stays 车接,
     // the Hokkien 时阵 stays a word for the vocabulary to map, never 四证).

@@ -225,9 +225,12 @@ export function createPinyinCorrector(
   const spellings = () => {
     if (!spelled) {
       spelled = new Map();
-      // Words kept as written (related concepts, dialect variants) are spelled too: 智能家居.
+      // Words kept as written (related concepts, dialect variants) are spelled too: 智能家居. An
+      // everyday word spelled the same way wins over them (yidi is 异地, not the Cantonese 一啲).
       for (const term of [...known, ...kept]) {
         if ([...term].length < 2 || ![...term].every(isHan)) continue;
+        if (!known.has(term) && PINYIN_COMMON_WORDS.has(runSpellings(pinyinKeys(term, false)[0] ?? '')[0]!))
+          continue;
         for (const key of pinyinKeys(term, false)) {
           for (const run of runSpellings(key)) if (!spelled.has(run)) spelled.set(run, term);
         }
