@@ -58,6 +58,14 @@ const MAX_READING_COMBINATIONS = 16;
 const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     duoshao: '多少',
+    yige: '一个',
+    sha: '啥',
+    shazi: '啥子',
+    jiao: '叫',
+    gongsi: '公司',
+    zhengce: '政策',
+    yue: '月',
+    nian: '年',
     duoshaoqian: '多少钱',
     shenme: '什么',
     shenmeshihou: '什么时候',
@@ -104,6 +112,10 @@ const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
 
 /** Two or more pinyin syllables separated by spaces or apostrophes. */
 const PINYIN_PHRASE = /\b[a-z]+(?:[\s']+[a-z]+)+\b/g;
+/** Marks a word expanded from pinyin, for the spaces around it. */
+const EXPANDED = '\u0001';
+/** Spaces between an expanded word and a character, on either side. */
+const SPACE_BY_EXPANSION = /(?<=\u0001)\s+(?=[\p{Script=Han}\u0001])|(?<=\p{Script=Han})\s+(?=\u0001)/gu;
 /** Characters directly followed by a pinyin run. */
 const HAN_THEN_PINYIN = /(\p{Script=Han}{1,3})([a-z]{2,12})\b/gu;
 
@@ -238,8 +250,11 @@ export function createPinyinCorrector(
     }
     return spelled;
   };
-  /** The fewest words that spell `run` exactly, or null; at least one must be a subject word. */
-  const segment = (run: string): string | null => {
+  /**
+   * The fewest words that spell `run` exactly, or null; at least one must be a subject word unless
+   * `anyWords` (then everyday words alone will do).
+   */
+  const segment = (run: string, anyWords = false): string | null => {
     const subjects = spellings();
     const best: Array<{ words: string[]; subject: boolean } | null> = [{ words: [], subject: false }];
     for (let end = 1; end <= run.length; end++) {
@@ -259,7 +274,7 @@ export function createPinyinCorrector(
       }
     }
     const found = best[run.length];
-    return found?.subject ? found.words.join('') : null;
+    return found && (found.subject || anyWords) ? found.words.join('') : null;
   };
   const kept = new Set<string>();
   for (const word of keep) if (!known.has(word)) kept.add(word);
@@ -322,8 +337,19 @@ export function createPinyinCorrector(
     expandAbbreviations(text) {
       // A line typed in spaced pinyin (`bei an yao ji tian`, `you you'er yuan ma`) reads as one run.
       const joined = text.replace(PINYIN_PHRASE, (phrase) => {
-        const run = phrase.replace(/[\s']+/g, '');
-        return segment(run) ?? phrase;
+        const whole = segment(phrase.replace(/[\s']+/g, ''));
+        if (whole !== null) return whole;
+        // Abbreviations among the words (`zulin cw yige yue duoshao qian`): read word by word, when
+        // at least one is a subject or an abbreviation; words not read stay as typed.
+        const pieces = phrase.split(/\s+/);
+        const subjects = pieces.map(
+          (piece) => abbreviationMap.get(piece) ?? segment(piece.replaceAll("'", '')),
+        );
+        if (subjects.every((word) => word === null || word === undefined)) return phrase;
+        return pieces
+          .map((piece, i) => subjects[i] ?? segment(piece.replaceAll("'", ''), true) ?? ` ${piece} `)
+          .join('')
+          .trim();
       });
       // A word begun in characters and finished in pinyin (`楼jianju`, `医yuan`, `商pu`).
       const mixed = joined.replace(HAN_THEN_PINYIN, (whole, han: string, run: string) => {
@@ -337,10 +363,13 @@ export function createPinyinCorrector(
         }
         return whole;
       });
-      return mixed.replace(
-        /\b[a-z]{2,40}\b/g,
-        (word) => abbreviationMap.get(word) ?? (word.length >= 4 ? segment(word) : null) ?? word,
-      );
+      const expanded = mixed.replace(/\b[a-z]{2,40}\b/g, (word) => {
+        const words = abbreviationMap.get(word) ?? (word.length >= 4 ? segment(word) : null);
+        return words === null || words === undefined ? word : `${EXPANDED}${words}${EXPANDED}`;
+      });
+      // The spaces a pinyin typist puts between words are no clause breaks once the words are
+      // characters (`cw peibi 多少` asks one question, 车位配比多少).
+      return expanded.replace(SPACE_BY_EXPANSION, '').replaceAll(EXPANDED, '');
     },
   };
 }
