@@ -168,8 +168,16 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   // (湖京房 is 湖景房 where the pack sells lake views).
   const questionText = documents.flatMap((d) => [...d.questions, ...d.cues]).join('\n');
   const relatedWordsUsed = conceptWords(RELATED_CONCEPTS).filter((w) => questionText.includes(w));
+  const packText = documents
+    .flatMap((d) => [...d.questions, ...d.cues, d.answer])
+    .flatMap((t) => [t, normalizer.applyVocabulary(t)])
+    .join('\n');
+  const scope = createPackScope(packText);
   const corrector = createPinyinCorrector(
-    [...packTerms, ...conceptWords(DOMAIN_CONCEPTS), ...relatedWordsUsed],
+    // A subject the pack never mentions is no typo target (空掉外机 is not 空调外籍).
+    [...packTerms, ...conceptWords(DOMAIN_CONCEPTS), ...relatedWordsUsed].filter(
+      (term) => !scope.mentionsOutOfScope(term),
+    ),
     PINYIN_ABBREVIATIONS,
     // Related-concept and vocabulary words are read as written, never rewritten (车接 stays 车接,
     // the Hokkien 时阵 stays a word for the vocabulary to map, never 四证).
@@ -177,11 +185,6 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     // Initials stand for the pack's own words only (and the maintained list of abbreviations).
     packTerms,
   );
-  const packText = documents
-    .flatMap((d) => [...d.questions, ...d.cues, d.answer])
-    .flatMap((t) => [t, normalizer.applyVocabulary(t)])
-    .join('\n');
-  const scope = createPackScope(packText);
   const ownNames = [...new Set([pack.projectName, normalizer.normalize(pack.projectName)])];
   const namesOtherDevelopment = createOtherDevelopmentCheck(packText, ownNames);
   // Each entry's sample questions as the buyer's text reads after the vocabulary, for the owner's
