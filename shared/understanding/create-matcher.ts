@@ -94,6 +94,8 @@ const TOPIC_MAX_LENGTH = 6;
 
 /** Policy reasons that taint the whole line, wherever they occur in it. */
 const LINE_WIDE_REASONS: ReadonlySet<DeclineReason> = new Set(['injection', 'abuse']);
+/** A signature offered in return makes the whole line a bargain (`能送个车位吗？送了我马上签`). */
+const SIGNING_OFFER = /我(就)?(马上|立刻|立马|现在|今天|当场)(就)?(交|付|签|定|买)/;
 
 /**
  * A clause that proposes a deal or asks about the buyer's own file rather than a fact
@@ -306,6 +308,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
           findPolicyDecline(normalizer.applyVocabulary(clause), ownNames, packKnowledge);
         if (
           !LINE_WIDE_REASONS.has(policy.reason) &&
+          !(policy.reason === 'haggling' && SIGNING_OFFER.test(normalized)) &&
           first !== undefined &&
           asksExplicitly(first) &&
           !PROPOSAL.test(first) &&
