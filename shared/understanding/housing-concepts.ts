@@ -439,6 +439,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '改主意',
     '后悔了',
     '反悔',
+    '签+还能退',
+    '合同+还能退',
+    '网签+退',
+    '签好+退',
+    '签了+退',
   ],
   // Selling the old home to buy this one.
   置换: [
@@ -623,6 +628,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '分段付',
     '按进度付',
     '按节点付',
+    '拆成+次',
+    '拆开交',
+    '拆开付',
   ],
   尾款: [
     '尾款',
@@ -663,6 +671,12 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '付款+方式',
     '扫码付',
     '扫码支付',
+    '付款选择',
+    '付款办法',
+    '付款的方式',
+    '还支持哪些',
+    '拿现金',
+    '带现金',
   ],
   贷款: ['贷款', '按揭', '房贷', '银行', '贷', '借款', '楼按'],
   商业贷款: ['商业贷款', '商贷', '商业按揭', '商业性贷款', '银行按揭', '普通贷款', '一般贷款', '普通按揭'],
@@ -857,6 +871,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '贷款年期',
     '贷到多少岁',
     '贷到几岁',
+    '贷+多少年',
+    '贷好多年',
   ],
   提前还款: [
     '提前还',
@@ -976,6 +992,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '交哪些费',
     '费用清单',
     '费用明细',
+    '初装费',
   ],
   产权年限: [
     '产权年限',
@@ -1105,6 +1122,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '越往上越贵',
     '高一层+贵',
     '楼层+加价',
+    '高楼层+低楼层',
+    '楼层+贵多少',
+    '楼层+贵',
   ],
   // Which floor the buyer picks, not the building height (楼栋) nor the price step (楼层差价).
   楼层: [
@@ -1179,6 +1199,12 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '真正能用',
     '实际多大',
     '有效面积',
+    '权状+室内',
+    '产权面积+套内',
+    '产权面积+室内',
+    '建筑面积+室内',
+    '室内面积+差',
+    '实际+室内面积',
   ],
   面积: [
     '面积',
@@ -1243,6 +1269,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '动静分区',
     '干湿分离',
     '双卫',
+    '四房',
+    '三房',
+    '两房',
+    '五房',
+    '一房',
   ],
   朝向: [
     '朝向',
@@ -1277,6 +1308,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '北向',
     '正北',
     '西晒',
+    '朝哪个方向',
+    '什么方向',
+    '哪个方向',
   ],
   层高: [
     '层高',
@@ -1301,6 +1335,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '房间高度',
     '屋顶高度',
     '矮不矮',
+    '楼高+米',
   ],
   露台: ['露台', '平台', '天台', '屋顶花园', '顶楼', '空中花园', '入户花园', '私家花园', '楼顶', '天面'],
   阳台: ['阳台', '晒台', '观景台'],
@@ -1721,6 +1756,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '房间+合并',
     '动结构',
     '改水电',
+    '玻璃房',
+    '阳光房',
+    '加建',
+    '搭建',
+    '加盖',
   ],
   // Merged with RELATED_CONCEPTS.智能家居.
   智能家居: [
@@ -1750,6 +1790,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '天猫精灵',
     '回家模式',
     '离家模式',
+    '可视对讲',
+    '门口机',
   ],
   // The heating fee; the heating itself is 地暖.
   供暖费: [
@@ -2013,6 +2055,13 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '服务水平',
     '服务怎么样',
     '上门维修',
+    '扫雪',
+    '除雪',
+    '铲雪',
+    '雪+扫',
+    '报修',
+    '维修+来人',
+    '多久+来人',
   ],
   物业公司: [
     '物业公司',
@@ -2823,6 +2872,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '国外',
     '移民',
     '非大陆',
+    '台湾同胞',
+    '港澳同胞',
   ],
   建筑结构: [
     '结构',
@@ -2880,6 +2931,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '买几套',
     '限几套',
     '连续缴纳',
+    '买房+限制',
+    '购房+限制',
+    '买+有限制',
   ],
   合同文本: [
     '合同文本',
@@ -2910,6 +2964,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '条款',
     '合同+修改',
     '修改合同',
+    '合同+拿回家',
+    '合同+提前看',
+    '合同+带回',
   ],
   保修: [
     '保修',
@@ -3083,6 +3140,10 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '专款专用',
     '履约保证',
     '价金信托',
+    '卷跑',
+    '卷钱',
+    '钱+管着',
+    '钱+有人管',
   ],
   老带新: [
     '老带新',
@@ -3251,6 +3312,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '房价表',
     '价格明细',
     '价格+公开',
+    '标价',
+    '加价',
   ],
   // Product types: a question naming one is about that product's entry (高层单价 ≠ 叠拼单价).
   高层产品: ['高层', '小高层', '超高层'],
@@ -3330,6 +3393,8 @@ export const QUESTION_CUES: Readonly<Record<string, readonly string[]>> = {
     '远不远',
     '距离',
     '近不近',
+    '多少辰光',
+    '几辰光',
   ],
   多少: [
     '多少',
