@@ -87,6 +87,10 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   了: ['咗'],
   在: ['喺'],
   看: ['睇'],
+  // Hokkien 看会着 (can see), northeastern 老鼻子 (a lot), Cantonese 过数 (transfer money).
+  看得到: ['看会着', '看会到', '看得着'],
+  很多: ['老鼻子', '老多'],
+  转账: ['过数'],
   找: ['搵'],
   还: ['仲'],
   这么: ['咁'],
@@ -555,6 +559,9 @@ export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   wz: '五证',
   yt: '阳台',
   bdc: '不动产',
+  rf: '人防',
+  yh: '优惠',
+  dfl: '得房率',
 };
 
 /** Canonical → variants pairs, ready for the phrase replacer; canonicals map to themselves. */
