@@ -201,7 +201,9 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   税: ['差饷', '税费', '税金'],
 
   // ── area ──
-  公摊: ['公设比', '公设', '公摊比', '公摊率', '公摊系数', '分摊面积', '公摊面积', '公共面积', '分摊'],
+  // Taiwan's 公設 alone is the shared facilities (gym, pool); 公設比 is the shared-area ratio.
+  公共设施: ['公设'],
+  公摊: ['公设比', '公摊比', '公摊率', '公摊系数', '分摊面积', '公摊面积', '公共面积', '分摊'],
   得房率: [
     '实用率',
     '使用率',
