@@ -2945,6 +2945,12 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '买房+限制',
     '购房+限制',
     '买+有限制',
+    '没有+户口+买',
+    '不是+户口+买',
+    '没+户口+买',
+    '外地户口',
+    '非本地户口',
+    '户口+限购',
   ],
   合同文本: [
     '合同文本',
