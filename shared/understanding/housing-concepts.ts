@@ -1130,6 +1130,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '高楼层+低楼层',
     '楼层+贵多少',
     '楼层+贵',
+    '层+单价+差',
+    '层+差多少',
   ],
   // Which floor the buyer picks, not the building height (楼栋) nor the price step (楼层差价).
   楼层: [
@@ -1279,6 +1281,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '两房',
     '五房',
     '一房',
+    '居室',
   ],
   朝向: [
     '朝向',
@@ -1319,7 +1322,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   ],
   层高: [
     '层高',
-    '楼底',
+    // Hong Kong's 楼底 is the ceiling height, but 楼底下 is downstairs.
+    '楼底高',
+    '楼底几高',
+    '楼底有几高',
+    '楼底多高',
     // Not 多高 alone: 得房率多高 and 绿化率多高 ask a rate.
     '层+多高',
     '楼板+多高',
@@ -2601,6 +2608,10 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '餐饮',
     '饭馆',
     '餐馆',
+    '吃的喝的',
+    '吃喝玩乐',
+    '吃的+逛',
+    '大型商场',
   ],
   公园: [
     '公园',
@@ -2922,6 +2933,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '户籍迁',
     '转户籍',
     '居住证',
+    '户口落',
+    '户口+落过来',
+    '落过来',
   ],
   购房资格: [
     '外地',
@@ -3137,6 +3151,13 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '付给谁',
     '交到哪',
     '付到哪',
+    '钱+转',
+    '转钱',
+    '微信转',
+    '个人卡',
+    '个人账户',
+    '私人账户',
+    '转到+个人',
   ],
   // Whether the buyer's money is supervised and safe (预售资金监管), not which account to pay.
   资金监管: [
@@ -3248,6 +3269,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '建设用地',
     '工程规划',
     '用地规划',
+    '手续+齐',
+    '证件齐',
   ],
   验房: [
     '验房',
@@ -3331,6 +3354,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '价格+公开',
     '标价',
     '加价',
+    '价外',
   ],
   // Product types: a question naming one is about that product's entry (高层单价 ≠ 叠拼单价).
   高层产品: ['高层', '小高层', '超高层'],

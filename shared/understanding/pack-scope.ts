@@ -103,6 +103,9 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
   ['提取'],
   ['防水'],
   ['物业电话', '客服电话', '联系电话', '热线'],
+  ['限售', '几年以后可以卖', '几年后可以卖', '几年能卖', '几年可以卖', '几年才能卖', '上市交易'],
+  ['商住两用', '注册公司'],
+  ['出入口'],
 ];
 
 /** Other names a pack may give an item that comes with the flat (送院子 ↔ 赠送私家庭院). */

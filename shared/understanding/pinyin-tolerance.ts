@@ -363,8 +363,8 @@ export function createPinyinCorrector(
         }
         return whole;
       });
-      // A number may follow directly: `wyf1平米` (一平 has become 1平 by now).
-      const expanded = mixed.replace(/(?<![a-z0-9])[a-z]{2,40}(?![a-z])/g, (word) => {
+      // A number may stand right before or after: `wyf1平米` (一平 has become 1平), `89huxing`.
+      const expanded = mixed.replace(/(?<![a-z])[a-z]{2,40}(?![a-z])/g, (word) => {
         const words = abbreviationMap.get(word) ?? (word.length >= 4 ? segment(word) : null);
         return words === null || words === undefined ? word : `${EXPANDED}${words}${EXPANDED}`;
       });
