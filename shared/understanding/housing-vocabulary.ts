@@ -102,6 +102,10 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   最便宜: ['最平'],
   你们: ['你哋', '恁'],
   那个: ['嗰个', '嗰间', '嗰套'],
+  这个: ['呢个', '呢间', '呢套', '呢只'],
+  // Mapped to one character: a two-character canonical would count as a subject term.
+  这: ['呢度', '呢处', '呢边', '呢头'],
+  那: ['嗰度', '嗰边', '嗰头'],
   退回: ['退返', '退番'],
   包了: ['包埋'],
   // Hokkien (闽南) words: 阮 we/I, 会使 may, 袂 will not, 翁某 husband and wife, 风台 typhoon.
