@@ -80,6 +80,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '总花费',
     '总花销',
     '买下来要',
+    '起步',
+    '起价',
+    '总价+起',
   ],
   优惠活动: [
     '优惠',
@@ -549,6 +552,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '一定要本人',
     '本人签',
     '亲自签',
+    '过不去+签',
+    '网上签合同',
+    '远程签',
   ],
   材料证件: [
     '材料',
@@ -1212,6 +1218,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '建筑面积+室内',
     '室内面积+差',
     '实际+室内面积',
+    '套内+占',
   ],
   面积: [
     '面积',
@@ -1875,6 +1882,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '装修队',
     '装修工人',
     '清运',
+    '装修+规定',
+    '重新装+规定',
   ],
 
   // ── handover, construction ──
@@ -2080,6 +2089,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '报修',
     '维修+来人',
     '多久+来人',
+    '照看',
+    '看着屋',
+    '看屋',
   ],
   物业公司: [
     '物业公司',
@@ -2339,6 +2351,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '车位+总数',
     '车位+抢',
     '停不下',
+    '车位+几个',
+    '车位+有几个',
   ],
   车位类型: [
     '产权车位',

@@ -88,7 +88,7 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   在: ['喺'],
   看: ['睇'],
   // Hokkien 看会着 (can see), northeastern 老鼻子 (a lot), Cantonese 过数 (transfer money).
-  看得到: ['看会着', '看会到', '看得着'],
+  看得到: ['看会着', '看会到', '看得着', '瞅着', '瞅得着', '瞅见'],
   很多: ['老鼻子', '老多'],
   转账: ['过数'],
   找: ['搵'],
@@ -568,6 +568,7 @@ export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   rf: '人防',
   yh: '优惠',
   dfl: '得房率',
+  yhzc: '优惠政策',
 };
 
 /** Canonical → variants pairs, ready for the phrase replacer; canonicals map to themselves. */

@@ -64,6 +64,7 @@ const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
     jiao: '叫',
     gongsi: '公司',
     zhengce: '政策',
+    qiquan: '齐全',
     yue: '月',
     nian: '年',
     duoshaoqian: '多少钱',
