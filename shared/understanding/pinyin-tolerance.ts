@@ -113,10 +113,10 @@ const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
 
 /** Two or more pinyin syllables separated by spaces or apostrophes. */
 const PINYIN_PHRASE = /\b[a-z]+(?:[\s']+[a-z]+)+\b/g;
-/** Marks a word expanded from pinyin, for the spaces around it. */
-const EXPANDED = '\u0001';
+/** Marks a word expanded from pinyin, for the spaces around it (a private-use character). */
+const EXPANDED = '\uE000';
 /** Spaces between an expanded word and a character, on either side. */
-const SPACE_BY_EXPANSION = /(?<=\u0001)\s+(?=[\p{Script=Han}\u0001])|(?<=\p{Script=Han})\s+(?=\u0001)/gu;
+const SPACE_BY_EXPANSION = /(?<=\uE000)\s+(?=[\p{Script=Han}\uE000])|(?<=\p{Script=Han})\s+(?=\uE000)/gu;
 /** Characters directly followed by a pinyin run. */
 const HAN_THEN_PINYIN = /(\p{Script=Han}{1,3})([a-z]{2,12})\b/gu;
 
