@@ -192,7 +192,7 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     '落订',
     '俾订',
   ],
-  契税: ['契稅'],
+  契税: ['契稅', '契说'],
   维修基金: [
     '维修金',
     '维修资金',

@@ -2,8 +2,9 @@
  * Splits one line into the questions it asks, in order: at sentence punctuation, at connectives
  * (还有, 另外, 同埋, 顺便问一下 …) and after a question particle that is followed by more text.
  */
+// 还有 before a quantity or 没 is "still have" (账户里还有多少钱, 还有没有房), not "and also".
 const SEPARATORS =
-  /[？?！!。；;，,、\n\s]+|还有就是|还有|另外|以及|同埋|顺便问一下|顺便问下|顺便问|再问一下|再问下|对了|此外|然后呢|然后|并且|而且/;
+  /[？?！!。；;，,、\n\s]+|还有就是|还有(?!多少|几|没|吗|剩)|另外|以及|同埋|顺便问一下|顺便问下|顺便问|再问一下|再问下|对了|此外|然后呢|然后|并且|而且/;
 const AFTER_PARTICLE = /(?<=[吗呢])(?=\p{Script=Han}{2,})/u;
 
 export function splitQuestions(text: string): string[] {
