@@ -1,12 +1,12 @@
 import type { ScriptPack } from '../script/pack-schema.ts';
-import { findPolicyDecline } from './decline-rules.ts';
+import { compileDeclineRules, findPolicyDecline } from './decline-rules.ts';
 import { conceptWords, DOMAIN_CONCEPTS, QUESTION_CUES } from './housing-concepts.ts';
 import { HOUSING_VOCABULARY, PINYIN_ABBREVIATIONS, RELATED_CONCEPTS } from './housing-vocabulary.ts';
 import type { Candidate, DeclineReason, MatchDecision, Matcher } from './matcher-types.ts';
 import { createTextNormalizer, normalizeScript, vocabularyTerms } from './normalize-text.ts';
 import { createOtherDevelopmentCheck } from './other-developments.ts';
 import { createPackScope } from './pack-scope.ts';
-import { createPinyinCorrector } from './pinyin-tolerance.ts';
+import { createPinyinCorrector, preparePinyin } from './pinyin-tolerance.ts';
 import {
   buildRetrievalIndex,
   DEFAULT_TUNING,
@@ -15,6 +15,14 @@ import {
 } from './similarity.ts';
 import { asksExplicitly, looksLikeQuestion, splitQuestions } from './split-questions.ts';
 import { createFeatureExtractor, type Feature } from './text-features.ts';
+import { prepareConverter } from './traditional-to-simplified.ts';
+
+// What every pack needs is prepared once per process, when this module loads (a Lambda's init
+// phase): the OpenCC and pinyin dictionaries, and the compiled decline patterns. Pack load and
+// the first buyer's question then pay only for their own work.
+prepareConverter();
+preparePinyin(conceptWords(DOMAIN_CONCEPTS));
+compileDeclineRules();
 
 /** Below this score nothing fits well enough: a wrong answer is worse than a decline. */
 export const DEFAULT_MIN_SCORE = 0.33;

@@ -354,6 +354,11 @@ export interface PackKnowledge {
   packNames?: (word: string) => boolean;
 }
 
+/** Compiles every pattern (V8 compiles a regular expression on its first use). */
+export function compileDeclineRules(): void {
+  for (const rule of RULES) for (const pattern of rule.patterns) pattern.test('预热');
+}
+
 /** The first policy rule the text breaks, or null. */
 export function findPolicyDecline(
   normalized: string,

@@ -155,11 +155,29 @@ function pinyinKeys(word: string, blur: boolean): string[] {
   return keys;
 }
 
+/** A term's toneless readings (exact keys) and usual reading, kept for every pack in the process. */
+const termKeysCache = new Map<string, readonly string[]>();
+const usualReadingCache = new Map<string, readonly string[]>();
+
+function exactKeys(term: string): readonly string[] {
+  let keys = termKeysCache.get(term);
+  if (!keys) {
+    keys = pinyinKeys(term, false);
+    termKeysCache.set(term, keys);
+  }
+  return keys;
+}
+
 /** Each term's usual toneless reading, character by character. */
 function usualReadings(terms: readonly string[]): Map<string, readonly string[]> {
   const out = new Map<string, readonly string[]>();
   const polyphonic: string[] = [];
   for (const term of terms) {
+    const cached = usualReadingCache.get(term);
+    if (cached) {
+      out.set(term, cached);
+      continue;
+    }
     const chars = [...term];
     if (chars.some((c) => readingsOf(c).length > 1)) polyphonic.push(term);
     else
@@ -181,7 +199,20 @@ function usualReadings(terms: readonly string[]): Map<string, readonly string[]>
   } else {
     for (const term of polyphonic) out.set(term, pinyin(term, { toneType: 'none', type: 'array' }));
   }
+  for (const [term, reading] of out) usualReadingCache.set(term, reading);
   return out;
+}
+
+/**
+ * Has the pinyin library build its dictionaries and word automaton (about 25 ms), and reads the
+ * maintained lexicon's words, once per process: every pack's corrector reuses the readings.
+ */
+export function preparePinyin(lexicon: readonly string[] = []): void {
+  pinyin('交房', { toneType: 'none', type: 'array' });
+  primeReadings(lexicon);
+  const targets = lexicon.filter((word) => [...word].length >= 2 && [...word].length <= 4);
+  for (const word of targets) exactKeys(word);
+  usualReadings(targets);
 }
 
 export interface PinyinCorrector {
@@ -223,7 +254,7 @@ export function createPinyinCorrector(
     if (chars.some((c) => FUNCTION_CHARS.has(c))) continue;
     known.add(term);
     targets.push(term);
-    for (const key of pinyinKeys(term, false)) add(exact, key, term);
+    for (const key of exactKeys(term)) add(exact, key, term);
     if (chars.length >= 3 && (abbreviable === null || abbreviable.has(term))) {
       add(initials, chars.map((c) => (readingsOf(c)[0] ?? '')[0] ?? '').join(''), term);
     }
