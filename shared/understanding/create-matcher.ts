@@ -83,6 +83,8 @@ const QUESTION_SUBORDINATE: Readonly<Record<string, readonly string[]>> = {
   // `楼盖到第几层了`: the floor counts the progress.
   '~楼层': ['~工程进度'],
   '~规模': ['~噪声', '~海景', '~湖景', '~江景', '~采光'],
+  // `不买车位的话租一个多少钱`: the price asked is the rent.
+  '~车位售价': ['~车位出租'],
   '~面积': ['~单价'],
   '@平米': ['~单价'],
   '@每平米': ['~单价'],

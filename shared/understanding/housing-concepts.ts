@@ -2429,11 +2429,19 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '商务车',
     'mpv',
   ],
-  车位租售: [
-    '租',
-    '出租',
-    '月租',
-    '租金',
+  // Renting a space and buying one are separate questions (车位租一个多少钱 is the rent).
+  车位出租: [
+    '车位+租',
+    '车库+租',
+    '停车+租',
+    '车位+月租',
+    '停车费',
+    '停车+收费',
+    '车位+收费',
+    '临停',
+    '临时停车',
+  ],
+  车位售价: [
     '只卖不租',
     '买车位',
     '卖车位',
@@ -2444,14 +2452,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '车位+要买',
     '车位+能买',
     '车位+可以买',
-    '停车费',
-    '停车+收费',
-    '车位+收费',
     '车位+卖',
     '车位+几万',
     '车位+多少万',
-    '临停',
-    '临时停车',
   ],
   // Running the flat as a short let, or sub-letting rooms.
   短租: [

@@ -65,6 +65,8 @@ const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
     gongsi: '公司',
     zhengce: '政策',
     qiquan: '齐全',
+    zulin: '租赁',
+    zujin: '租金',
     yue: '月',
     nian: '年',
     duoshaoqian: '多少钱',
