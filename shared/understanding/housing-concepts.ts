@@ -591,7 +591,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '离婚协议',
     '出生证明',
   ],
-  网签: ['网签', '备案', '网上签约', '网上备案', '合同备案', '网签备案'],
+  // Signing online and the filing that follows are separate steps, often separate entries.
+  网签: ['网签', '网上签约', '网上签', '网签备案'],
+  备案: ['备案', '网上备案', '合同备案'],
 
   // ── payment and loans ──
   首付: [
