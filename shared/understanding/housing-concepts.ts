@@ -352,6 +352,24 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '先订下',
     '定下这套',
   ],
+  // Getting the deposit back when the buyer withdraws (定金交了不想买了能退吗).
+  定金退还: [
+    '定金+退',
+    '订金+退',
+    '定金+要回',
+    '定金+拿回',
+    '定金+不买',
+    '定金+不想',
+    '定金+反悔',
+    '定金+怎么处理',
+    '诚意金+退',
+    '意向金+退',
+    '认筹金+退',
+    '退定',
+    '退订',
+    '挞定',
+    '挞订',
+  ],
   更名: [
     // A name written onto the contract, in any word order: 老汉的名字能不能也写上去.
     '名字+写上',
