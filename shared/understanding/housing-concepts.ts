@@ -83,6 +83,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '起步',
     '起价',
     '总价+起',
+    '最便宜+多少钱',
+    '最便宜的+套',
   ],
   优惠活动: [
     '优惠',
@@ -426,6 +428,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '加老公',
     '加配偶',
     '加父母',
+    '加多个名',
+    '加进去',
   ],
   // Swapping the unit bought for another one in the project.
   换房: [
@@ -1060,6 +1064,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '续期',
     '产权+到期',
     '土地使用权',
+    '到哪年',
+    '哪年到期',
+    '产权到',
   ],
   房产证: [
     '房产证',
@@ -1260,6 +1267,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '室内面积+差',
     '实际+室内面积',
     '套内+占',
+    '套内+多少平',
+    '套内+能有多少',
+    '实际+套内',
   ],
   面积: [
     '面积',
@@ -1830,6 +1840,10 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '加建',
     '搭建',
     '加盖',
+    '封露台',
+    '加装窗',
+    '封窗',
+    '加窗',
   ],
   // Merged with RELATED_CONCEPTS.智能家居.
   智能家居: [
@@ -2023,6 +2037,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '交不上房',
     '没按时',
     '超期',
+    '没按时交',
+    '没有按时交',
+    '按时交不了',
   ],
   工程进度: [
     '进度',
@@ -2557,6 +2574,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '到城里',
     '出门方便',
     '坐车方便',
+    '渡轮',
+    '坐船',
+    '船+香港',
+    '口岸',
+    '过关',
   ],
   公交: ['公交', '巴士', '公车', '公交车', '小巴', '几路车', '公交线', '客运', '站牌', '接驳车', '摆渡车'],
   机场: ['机场', '飞机', '航班', '飞机场', '航站楼', '空港'],
@@ -3396,6 +3418,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '装修+花了',
     '装修+花多少',
     '装修+值',
+    '给啥装修',
+    '什么装修',
+    '啥装修',
   ],
   价目表: [
     '一房一价',

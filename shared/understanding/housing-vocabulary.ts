@@ -569,6 +569,7 @@ export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   yh: '优惠',
   dfl: '得房率',
   yhzc: '优惠政策',
+  zxbz: '装修标准',
 };
 
 /** Canonical → variants pairs, ready for the phrase replacer; canonicals map to themselves. */
