@@ -130,6 +130,9 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
   ['国际学校'],
   ['移民', '入籍'],
   ['强积金', 'mpf'],
+  ['坟', '墓地', '公墓', '以前是干'],
+  ['中介费'],
+  ['医务室', '卫生站'],
 ];
 
 /** Other names a pack may give an item that comes with the flat (送院子 ↔ 赠送私家庭院). */

@@ -17,7 +17,7 @@ export function splitQuestions(text: string): string[] {
 
 /** Words that make a clause a question rather than a remark (`我看过样板间了`). */
 const QUESTION_MARKERS =
-  /[吗呢?？]|多少|多久|多长|何时|什么|怎么|怎样|哪|几|谁|多远|多大|多高|是不是|有没有|能不能|是否|可以|能否|方便|不方便|够不够|如何|咋|啥|(\p{Script=Han})(不|没)\1|有没|了没|还是(?!想|要|觉得|得)|\p{Script=Han}不$/u;
+  /[吗呢?？]|多少|多久|多长|何时|什么|怎么|怎样|哪|几|谁|多远|多大|多高|是不是|有没有|能不能|是否|可以|能否|方便|不方便|够不够|如何|咋|啥|(\p{Script=Han})(不|没)\1|有没|了没|(没有|没)$|还是(?!想|要|觉得|得)|\p{Script=Han}不$/u;
 
 export function looksLikeQuestion(clause: string): boolean {
   // A bare noun phrase (`首付比例`, `物业费`) is asked too; a remark names the speaker or a deed.
