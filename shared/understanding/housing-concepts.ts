@@ -353,6 +353,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '先定着',
     '先订下',
     '定下这套',
+    '先交多少钱',
+    '先交多少',
   ],
   // Getting the deposit back when the buyer withdraws (定金交了不想买了能退吗).
   定金退还: [
@@ -1583,6 +1585,13 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '前后排',
     '前排那栋',
     '两栋+距离',
+    '两栋楼+远',
+    '两栋楼+近',
+    '楼+之间+远',
+    '楼+之间+近',
+    '栋+之间+隔',
+    '前后+楼+远',
+    '两栋楼+隔',
   ],
   电梯: ['电梯', '升降机', '升降梯', '直梯', '客梯', '货梯', '爬楼', '奥的斯', '迅达', '蒂森'],
   // The lift opens into the flat or a private lobby.
@@ -2153,6 +2162,12 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '照看',
     '看着屋',
     '看屋',
+    '帮忙看着',
+    '帮着瞅',
+    '帮手睇',
+    '有人+看着',
+    '有人+帮',
+    '没人+看',
   ],
   物业公司: [
     '物业公司',
@@ -2580,7 +2595,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '口岸',
     '过关',
   ],
-  公交: ['公交', '巴士', '公车', '公交车', '小巴', '几路车', '公交线', '客运', '站牌', '接驳车', '摆渡车'],
+  公交: ['公交', '巴士', '公车', '公交车', '小巴', '几路车', '公交线', '客运', '站牌', '接驳车', '摆渡车', '没车', '坐什么车'],
   机场: ['机场', '飞机', '航班', '飞机场', '航站楼', '空港'],
   高铁站: [
     '高铁',
@@ -2768,6 +2783,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '闹不闹',
     '清静',
     '静不静',
+    '吵到',
+    '被吵',
   ],
   // Nuisances around the site a developer must disclose (红线外不利因素).
   不利因素: [
@@ -3394,6 +3411,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '燃气+开通',
     '水电+接好',
     '水电+能用',
+    '水和电+开通',
+    '水表',
+    '电表',
+    '水电+开户',
+    '开户',
   ],
   装修标准: [
     '装修标准',

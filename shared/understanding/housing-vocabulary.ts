@@ -88,6 +88,8 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   在: ['喺'],
   看: ['睇'],
   // Hokkien 看会着 (can see), northeastern 老鼻子 (a lot), Cantonese 过数 (transfer money).
+  // 有無障礙 is 有没有无障碍, not 有没有障碍.
+  有没有无障碍: ['有无障碍'],
   看得到: ['看会着', '看会到', '看得着', '瞅着', '瞅得着', '瞅见'],
   很多: ['老鼻子', '老多'],
   转账: ['过数'],
@@ -399,6 +401,8 @@ export const RELATED_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '缩水',
     '多退少补',
     '补差',
+    '丈量',
+    '实际丈量',
   ],
   楼间距: [
     '楼间距',

@@ -67,6 +67,8 @@ const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
     qiquan: '齐全',
     zulin: '租赁',
     zujin: '租金',
+    feiyong: '费用',
+    nianling: '年龄',
     yue: '月',
     nian: '年',
     duoshaoqian: '多少钱',
