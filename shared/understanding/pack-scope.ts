@@ -88,7 +88,14 @@ const FACILITY_GROUPS: readonly (readonly string[])[] = [
   ['发票'],
   ['人才补贴', '购房补贴', '人才'],
   ['军人', '军官证', '现役', '士兵证'],
-  // Details a script rarely states: asked about, they are gaps unless the pack names them.
+];
+
+/**
+ * Details sales scripts rarely state, found again and again in questions independent writers
+ * expected declined (payment apps, tariffs, facade materials, lift breakdowns …). The same rule as
+ * for facilities: a group is a gap unless the pack's own text names one of its words.
+ */
+const DETAIL_GROUPS: readonly (readonly string[])[] = [
   ['支付宝', '微信支付', '信用卡', '花呗', '云闪付'],
   ['峰谷电', '峰谷', '阶梯电价', '阶梯水价'],
   ['水费', '电费', '水价', '电价', '一吨'],
@@ -182,7 +189,9 @@ export function createPackScope(packText: string): PackScope {
     );
   const outOfScope = [
     ...OUT_OF_SCOPE_WORDS.filter((word) => !packText.includes(word) && !conceptCovered(word)),
-    ...FACILITY_GROUPS.filter((group) => !group.some((word) => packText.includes(word))).flat(),
+    ...[...FACILITY_GROUPS, ...DETAIL_GROUPS]
+      .filter((group) => !group.some((word) => packText.includes(word)))
+      .flat(),
   ];
   // One alternation: the check runs on every typo target at load and on every question.
   const outOfScopePattern = outOfScope.length > 0 ? new RegExp(outOfScope.map(escapeRegExp).join('|')) : null;
