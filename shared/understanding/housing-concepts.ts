@@ -1272,6 +1272,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '套内+多少平',
     '套内+能有多少',
     '实际+套内',
+    '到手+比例',
+    '能用的+比例',
   ],
   面积: [
     '面积',
@@ -1381,6 +1383,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '朝哪个方向',
     '什么方向',
     '哪个方向',
+    '对流',
+    '通风',
   ],
   层高: [
     '层高',
@@ -2185,6 +2189,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '由谁管',
     '前期物业',
     '物业+资质',
+    '管小区',
+    '哪个公司+管',
   ],
   业委会: [
     '业委会',
@@ -2367,6 +2373,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '攀爬',
     '蹦床',
     '游戏区',
+    '带娃玩',
   ],
   绿化率: ['绿化', '绿地率', '植被', '树木', '种树', '树多', '花草', '草坪', '绿植', '植物', '乔木'],
   容积率: [

@@ -479,6 +479,8 @@ export const RELATED_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '看得到长江',
     '看不看到+江',
     '看得见+江',
+    '望见江',
+    '江面',
   ],
   河景: ['河景', '看到河', '看得到河', '看到条河', '临河', '看不看到+河', '看得见+河'],
   装修: ['精装', '毛坯', '装修', '交房标准'],
@@ -577,6 +579,8 @@ export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   dfl: '得房率',
   yhzc: '优惠政策',
   zxbz: '装修标准',
+  bxq: '保修期',
+  zj: '总价',
 };
 
 /** Canonical → variants pairs, ready for the phrase replacer; canonicals map to themselves. */

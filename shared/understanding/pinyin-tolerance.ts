@@ -123,6 +123,8 @@ const EXPANDED = '\uE000';
 const SPACE_BY_EXPANSION = /(?<=\uE000)\s+(?=[\p{Script=Han}\uE000])|(?<=\p{Script=Han})\s+(?=\uE000)/gu;
 /** Characters directly followed by a pinyin run. */
 const HAN_THEN_PINYIN = /(\p{Script=Han}{1,3})([a-z]{2,12})\b/gu;
+/** A pinyin run directly followed by characters. */
+const PINYIN_THEN_HAN = /(?<![a-z])([a-z]{2,12})(\p{Script=Han}{1,3})/gu;
 
 /** Every toneless reading of a few characters, joined (polyphonic characters give several). */
 function headReadings(chars: readonly string[]): string[] {
@@ -400,7 +402,18 @@ export function createPinyinCorrector(
         return whole;
       });
       // A number may stand right before or after: `wyf1平米` (一平 has become 1平), `89huxing`.
-      const expanded = mixed.replace(/(?<![a-z])[a-z]{2,40}(?![a-z])/g, (word) => {
+      // A word begun in pinyin and finished in characters (`geng名`, `gong摊`).
+      const mixedBack = mixed.replace(PINYIN_THEN_HAN, (whole, run: string, han: string) => {
+        const chars = [...han];
+        for (let k = Math.min(chars.length, 3); k >= 1; k--) {
+          for (const reading of headReadings(chars.slice(0, k))) {
+            const term = spellings().get(run + reading);
+            if (term) return term + chars.slice(k).join('');
+          }
+        }
+        return whole;
+      });
+      const expanded = mixedBack.replace(/(?<![a-z])[a-z]{2,40}(?![a-z])/g, (word) => {
         const words = abbreviationMap.get(word) ?? (word.length >= 4 ? segment(word) : null);
         return words === null || words === undefined ? word : `${EXPANDED}${words}${EXPANDED}`;
       });
