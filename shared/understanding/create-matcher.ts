@@ -198,6 +198,9 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     [...conceptWords(RELATED_CONCEPTS), ...Object.values(HOUSING_VOCABULARY).flat()],
     // Initials stand for the pack's own words only (and the maintained list of abbreviations).
     packTerms,
+    // Single-character subjects read as written (吵死 is not 超市); 贷 is left out, since 放贷 is
+    // often 房贷 typed by ear.
+    conceptWords(DOMAIN_CONCEPTS).filter((word) => [...word].length === 1 && word !== '贷'),
   );
   const ownNames = [...new Set([pack.projectName, normalizer.normalize(pack.projectName)])];
   const namesOtherDevelopment = createOtherDevelopmentCheck(packText, ownNames);

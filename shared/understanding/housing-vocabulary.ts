@@ -580,6 +580,7 @@ export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   yhzc: '优惠政策',
   zxbz: '装修标准',
   bxq: '保修期',
+  ydgjj: '异地公积金',
   zj: '总价',
 };
 

@@ -116,6 +116,8 @@ const DETAIL_GROUPS: readonly (readonly string[])[] = [
     '限售',
     '转手',
     '马上卖',
+    '多久可以卖',
+    '多久能卖',
     '几年以后可以卖',
     '几年后可以卖',
     '几年能卖',
@@ -156,6 +158,8 @@ const DETAIL_GROUPS: readonly (readonly string[])[] = [
   ['甲醛'],
   ['个税政策'],
   ['积分落户'],
+  ['辐射', '致癌'],
+  ['提前还款', '提前还贷'],
   ['车位按揭', '车位贷款', '车位能贷', '车位能办按揭'],
 ];
 
@@ -201,7 +205,7 @@ export function createPackScope(packText: string): PackScope {
       const names = [item, vocabulary.applyVocabulary(item), ...(GIFT_ITEM_NAMES[item] ?? [])];
       const words = names.map(escapeRegExp).join('|');
       return new RegExp(
-        `(配置|配备|附送|附带|赠送|不含|不包含|随房|不随|[送赠含])[^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}[送赠]`,
+        `(配置|配备|附送|附带|赠送|不含|不包含|随房|不随|[送赠含])[^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}([送赠]|自购|自行|另购|不配|未配|不提供)`,
       ).test(packText);
     },
   };

@@ -232,13 +232,15 @@ export interface PinyinCorrector {
  * `terms`: targets a homophone window may be rewritten to. `keep`: words that are never rewritten
  * but are no targets either (cheap: no pinyin is computed for them). `initialsOf`: the terms a
  * buyer may type by their initials (all `terms` when omitted); a large lexicon would turn every
- * three-letter English word into some term (`src` is not 上绕城).
+ * three-letter English word into some term (`src` is not 上绕城). `anchorChars`: characters that
+ * are subject words on their own; a window holding one reads as written (吵死 is not 超市).
  */
 export function createPinyinCorrector(
   terms: Iterable<string>,
   abbreviations: Readonly<Record<string, string>>,
   keep: Iterable<string> = [],
   initialsOf?: Iterable<string>,
+  anchorChars: Iterable<string> = [],
 ): PinyinCorrector {
   const abbreviable = initialsOf === undefined ? null : new Set(initialsOf);
   const exact = new Map<string, Set<string>>();
@@ -252,6 +254,7 @@ export function createPinyinCorrector(
   };
   const targets: string[] = [];
   const termList = [...terms];
+  const anchors = new Set(anchorChars);
   primeReadings(termList);
   for (const term of termList) {
     const chars = [...term];
@@ -348,7 +351,11 @@ export function createPinyinCorrector(
         if (isHan(chars[i]!)) {
           for (let len = 4; len >= 2 && !replaced; len--) {
             const slice = chars.slice(i, i + len);
-            if (slice.length < len || !slice.every(isHan) || slice.some((c) => FUNCTION_CHARS.has(c)))
+            if (
+              slice.length < len ||
+              !slice.every(isHan) ||
+              slice.some((c) => FUNCTION_CHARS.has(c) || anchors.has(c))
+            )
               continue;
             const window = slice.join('');
             if (known.has(window) || kept.has(window)) {
@@ -399,9 +406,11 @@ export function createPinyinCorrector(
             if (term) return chars.slice(0, -k).join('') + term;
           }
         }
-        return whole;
+        // An everyday word typed after characters (`能养gou吗`); two letters are too easily part of a
+        // word (`容ji率`).
+        const everyday = run.length >= 3 ? PINYIN_COMMON_WORDS.get(run) : undefined;
+        return everyday === undefined ? whole : han + everyday;
       });
-      // A number may stand right before or after: `wyf1平米` (一平 has become 1平), `89huxing`.
       // A word begun in pinyin and finished in characters (`geng名`, `gong摊`).
       const mixedBack = mixed.replace(PINYIN_THEN_HAN, (whole, run: string, han: string) => {
         const chars = [...han];
@@ -413,6 +422,7 @@ export function createPinyinCorrector(
         }
         return whole;
       });
+      // A number may stand right before or after: `wyf1平米` (一平 has become 1平), `89huxing`.
       const expanded = mixedBack.replace(/(?<![a-z])[a-z]{2,40}(?![a-z])/g, (word) => {
         const words = abbreviationMap.get(word) ?? (word.length >= 4 ? segment(word) : null);
         return words === null || words === undefined ? word : `${EXPANDED}${words}${EXPANDED}`;
