@@ -96,7 +96,10 @@ function dropQuestionSubordinate(features: Feature[]): Feature[] {
   return features.filter((f) => !QUESTION_SUBORDINATE[f.key]?.some((owner) => keys.has(owner)));
 }
 
-/** Spoken fillers and greetings that open a question without asking anything (`就是说，那个，…`). */
+/**
+ * Spoken fillers, greetings and tags that open a question without asking anything (`就是说，那个，…`,
+ * `中不中啊，…`, `咋整啊，我公积金在吉林交的…`).
+ */
 const FILLER_CLAUSE =
   /^(?:就是说|就是|那个|这个|那啥|呃|嗯|额|哎|诶|喂|哦|噢|啊|呀|然后|所以|我说|你说|我想问(?:一?下)?|想问(?:一?下)?|问(?:一?下)|请问|麻烦(?:问)?(?:一?下)?|老师|阿姨|师傅|美女|帅哥|小姐姐|你好|您好|老板|中不中|行不行|好不好|对不对|是不是|咋整|咋办|咋弄|怎么办|怎么整)+[啊呀哈嘛]?$/;
 /** A clause scoring below this against every entry names nothing the pack knows. */
