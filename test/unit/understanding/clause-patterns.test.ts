@@ -359,3 +359,46 @@ describe('declines from the seventh round', () => {
     expect(matcher.match(text).declineReason).toBe(reason);
   });
 });
+
+// Patterns first seen in the eighth to tenth rounds; the examples are our own.
+describe('subjects told apart that once shared a concept', () => {
+  it.each([
+    ['车位租一个月多少钱', 'parking-rent'],
+    ['车位多少钱一个', 'parking-price'],
+    ['定金交了不想买了能退吗', 'deposit-refund'],
+    ['定金交多少', 'subscription-deposit'],
+  ])('%s', (text, entryId) => {
+    expect(matcher.match(text).entryId).toBe(entryId);
+  });
+});
+
+describe('reading the line', () => {
+  it('reads a word begun in pinyin and finished in characters', () => {
+    expect(matcher.match('geng名可以吗').normalized).toContain('更名');
+  });
+
+  it('reads an everyday word typed in pinyin after characters', () => {
+    expect(matcher.match('能养gou吗').normalized).toContain('养狗');
+  });
+
+  it('keeps a single-character subject as written (吵死 is not 超市)', () => {
+    const decision = matcher.match('楼下吵死了，隔音咋样');
+    expect(decision.normalized).toContain('吵死');
+    expect(decision.entryId).toBe('sound-insulation');
+  });
+
+  it('a clause ending in 没有 asks, so a tacked-on look-up is the second question', () => {
+    const decision = matcher.match('有地暖没有？顺便问下你们老板是谁');
+    expect(decision.entryId).toBe('heating-aircon');
+    expect(decision.secondary?.entryId).toBeNull();
+  });
+
+  it.each([
+    ['越秀在南沙的盘首付多少', 'competitor'],
+    ['我上周签的合同备案了没有，帮我查下', 'personal-lookup'],
+    ['买房送个车位行不行', 'haggling'],
+    ['首付先付5%，剩下的慢慢补', 'haggling'],
+  ])('%s declines', (text, reason) => {
+    expect(matcher.match(text).declineReason).toBe(reason);
+  });
+});
