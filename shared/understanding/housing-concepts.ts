@@ -181,6 +181,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '去现场',
     '实地看',
     '看房+地址',
+    '过去看房',
+    '放假+看房',
+    '节假日+看房',
   ],
   开盘: [
     '开盘',
@@ -355,6 +358,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '定下这套',
     '先交多少钱',
     '先交多少',
+    '押多少钱',
+    '先订下来',
+    '订下来',
   ],
   // Getting the deposit back when the buyer withdraws (定金交了不想买了能退吗).
   定金退还: [
@@ -1274,6 +1280,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '实际+套内',
     '到手+比例',
     '能用的+比例',
+    '室内+比例',
+    '能用的比例',
   ],
   面积: [
     '面积',
@@ -1857,6 +1865,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '加装窗',
     '封窗',
     '加窗',
+    '玻璃棚',
+    '搭棚',
+    '搭个棚',
   ],
   // Merged with RELATED_CONCEPTS.智能家居.
   智能家居: [
@@ -2083,6 +2094,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '建了多少层',
     '脚手架',
     '拆架子',
+    '修到哪',
+    '修到哪点',
+    '修到哪里',
+    '造到几层',
+    '造到哪',
   ],
   预售证: ['预售证', '预售许可', '销售许可', '取证', '预售的证', '销售证'],
 
@@ -2863,6 +2879,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '臭味',
     '异味',
     '臭水沟',
+    '不好的设施',
+    '不好的东西',
   ],
   采光: [
     '采光',
@@ -2900,6 +2918,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '黑不黑',
     '白天+开灯',
     '亮度',
+    '自然光',
   ],
   规划: [
     '规划',
@@ -3086,6 +3105,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '外地户口',
     '非本地户口',
     '户口+限购',
+    '买房+条件',
+    '购房+条件',
+    '满足+条件',
   ],
   合同文本: [
     '合同文本',
@@ -3489,6 +3511,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   高层产品: ['高层', '小高层', '超高层'],
   洋房产品: ['洋房', '花园洋房'],
   别墅产品: ['别墅', '联排', '叠拼', '独栋', '双拼', '合院', '叠墅', '上叠', '下叠'],
+  公寓产品: ['公寓', 'loft', '商办', '酒店式公寓', '商住'],
+  // Using a flat for business: registering a company, an office.
+  商用: ['开公司', '注册公司', '当办公室', '办公用', '执照地址', '营业执照', '商住两用'],
   // Ground stability on hillside and riverside sites.
   地质安全: [
     '滑坡',

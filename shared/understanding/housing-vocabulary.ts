@@ -35,7 +35,9 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
     '多咱',
   ],
   什么: ['啥子', '啥', '咩', '乜嘢', '乜', '啥米', '什么样', '嘎哈'],
-  怎么: ['咋个', '咋', '点样', '如何', '怎样', '怎么个', '咋样'],
+  怎么: ['咋个', '咋', '点样', '如何', '怎样', '怎么个', '咋样', '哪能'],
+  // Wu 铜钿 (money).
+  钱: ['铜钿'],
   怎么办: ['咋整', '咋办', '咋个办', '点算', '怎么整', '怎么处理', '如何处理'],
   为什么: ['为啥', '点解', '为什么呢'],
   多少钱: [
@@ -581,6 +583,7 @@ export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   zxbz: '装修标准',
   bxq: '保修期',
   ydgjj: '异地公积金',
+  jzmj: '建筑面积',
   zj: '总价',
 };
 

@@ -69,6 +69,7 @@ const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
     zujin: '租金',
     feiyong: '费用',
     nianling: '年龄',
+    rencai: '人才',
     yue: '月',
     nian: '年',
     duoshaoqian: '多少钱',
