@@ -161,6 +161,7 @@ const DETAIL_GROUPS: readonly (readonly string[])[] = [
   ['辐射', '致癌'],
   ['提前还款', '提前还贷'],
   ['果岭'],
+  ['战时'],
   ['包场', '婚礼', '办酒'],
   ['钢筋', '牌号'],
   ['车位按揭', '车位贷款', '车位能贷', '车位能办按揭'],
@@ -208,7 +209,7 @@ export function createPackScope(packText: string): PackScope {
       const names = [item, vocabulary.applyVocabulary(item), ...(GIFT_ITEM_NAMES[item] ?? [])];
       const words = names.map(escapeRegExp).join('|');
       return new RegExp(
-        `(配置|配备|附送|附带|赠送|不含|不包含|随房|不随|[送赠含])[^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}([送赠]|自购|自行|另购|不配|未配|不提供)`,
+        `(配置|配备|附送|附带|赠送|不含|不包含|不包括|不属于|不作为|随房|不随|[送赠含])[^。；;\\n]{0,8}(${words})|(${words})[^。；;\\n]{0,8}([送赠]|自购|自行|另购|不配|未配|不提供)`,
       ).test(packText);
     },
   };
