@@ -584,6 +584,7 @@ export const PINYIN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   bxq: '保修期',
   ydgjj: '异地公积金',
   jzmj: '建筑面积',
+  xyk: '信用卡',
   zj: '总价',
 };
 

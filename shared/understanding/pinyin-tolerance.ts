@@ -70,6 +70,12 @@ const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
     feiyong: '费用',
     nianling: '年龄',
     rencai: '人才',
+    fanxiang: '返乡',
+    butie: '补贴',
+    yiping: '一平',
+    hezuo: '合作',
+    yinhang: '银行',
+    yuangong: '员工',
     yue: '月',
     nian: '年',
     duoshaoqian: '多少钱',
@@ -421,7 +427,8 @@ export function createPinyinCorrector(
             if (term) return term + chars.slice(k).join('');
           }
         }
-        return whole;
+        const everyday = run.length >= 3 ? PINYIN_COMMON_WORDS.get(run) : undefined;
+        return everyday === undefined ? whole : everyday + han;
       });
       // A number may stand right before or after: `wyf1平米` (一平 has become 1平), `89huxing`.
       const expanded = mixedBack.replace(/(?<![a-z])[a-z]{2,40}(?![a-z])/g, (word) => {
