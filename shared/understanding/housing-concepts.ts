@@ -379,6 +379,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '退订',
     '挞定',
     '挞订',
+    '排号+退',
   ],
   更名: [
     // A name written onto the contract, in any word order: 老汉的名字能不能也写上去.
@@ -1052,6 +1053,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '收房+费用',
     '交房+费用',
     '拿钥匙+多少钱',
+    '收房+多少钱',
+    '收房+交+钱',
+    '收房+准备',
   ],
   产权年限: [
     '产权年限',
@@ -1075,6 +1079,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '到哪年',
     '哪年到期',
     '产权到',
+    '使用权+到哪',
+    '到哪一年',
   ],
   房产证: [
     '房产证',
@@ -1424,7 +1430,19 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '楼高+米',
     '楼底+几高',
   ],
-  露台: ['露台', '平台', '天台', '屋顶花园', '顶楼', '空中花园', '入户花园', '私家花园', '楼顶', '天面'],
+  露台: [
+    '露台',
+    '平台',
+    '天台',
+    '屋顶花园',
+    '顶楼',
+    '空中花园',
+    '入户花园',
+    '私家花园',
+    '楼顶',
+    '天面',
+    '园子',
+  ],
   阳台: ['阳台', '晒台', '观景台'],
   飘窗: ['飘窗', '凸窗', '飘台', '窗台', '转角窗', '外飘', '凸出去', '凸出来', '八角窗'],
   储藏室: [
@@ -1734,6 +1752,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '暖和',
     '暖通',
     '电暖',
+    '盘管',
+    '挂片',
+    '暖气片',
   ],
   燃气: [
     '燃气',
@@ -2596,6 +2617,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '开过去',
     '走高速',
     '上高架',
+    '开车去',
   ],
   // Getting around in general, before the buyer names a mode.
   交通: [
@@ -3036,6 +3058,7 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '非大陆',
     '台湾同胞',
     '港澳同胞',
+    '国籍+买',
   ],
   建筑结构: [
     '结构',
@@ -3414,6 +3437,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '用地规划',
     '手续+齐',
     '证件齐',
+    '执照+齐',
+    '执照齐全',
   ],
   验房: [
     '验房',
