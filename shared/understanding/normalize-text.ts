@@ -8,7 +8,11 @@ import { toSimplifiedChinese } from './traditional-to-simplified.ts';
  * Simplified, Cantonese 係 (is), numerals, percentages and area units. No vocabulary yet.
  */
 export function normalizeScript(text: string): string {
-  const halfWidth = text.normalize('NFKC').toLowerCase();
+  // NFKC turns ㎡ and m² into m2; after a number or a slash (元/㎡) it is the square metre.
+  const halfWidth = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/(?<=[\d/／每])\s*m2(?![\da-z])/g, '平米');
   // Cantonese 係 means 是; OpenCC would turn it into 系. 關係 (relation) keeps it.
   const cantoneseIs = halfWidth.replace(/(?<![關关联聯])係/g, '是');
   // Hokkien 时会 (when) opening a question: 厝时会交. 同时会, 到时会, 平时会 … keep their meaning.
