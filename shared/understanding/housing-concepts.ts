@@ -3131,6 +3131,9 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '买房+条件',
     '购房+条件',
     '满足+条件',
+    '户口+能买',
+    '外省户口',
+    '户口+买房吗',
   ],
   合同文本: [
     '合同文本',

@@ -67,6 +67,7 @@ const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
     qiquan: '齐全',
     zulin: '租赁',
     zujin: '租金',
+    zu: '租',
     feiyong: '费用',
     nianling: '年龄',
     rencai: '人才',
