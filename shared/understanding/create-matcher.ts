@@ -173,7 +173,18 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     extract: (literal: string) =>
       dropSubordinate(extractor.extract(normalizer.applyVocabulary(literal), literal)),
   };
-  const extractFeatures = (literal: string) => dropQuestionSubordinate(reader.extract(literal));
+  // One line reads the same clause several times (splitting, preambles, retrieval); each text's
+  // features and ranking are kept for the rest of that line's match.
+  const featureCache = new Map<string, Feature[]>();
+  const rankCache = new Map<string, Candidate[]>();
+  const extractFeatures = (literal: string) => {
+    let features = featureCache.get(literal);
+    if (!features) {
+      features = dropQuestionSubordinate(reader.extract(literal));
+      featureCache.set(literal, features);
+    }
+    return features;
+  };
   const index = buildRetrievalIndex(documents, reader, options.tuning ?? DEFAULT_TUNING);
   const correctionPenalty = options.correctionPenalty ?? CORRECTION_PENALTY;
   const packTerms = [
@@ -216,7 +227,14 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     }),
   );
 
-  const rankText = (literal: string) => index.rank(extractFeatures(literal));
+  const rankText = (literal: string) => {
+    let ranked = rankCache.get(literal);
+    if (!ranked) {
+      ranked = index.rank(extractFeatures(literal));
+      rankCache.set(literal, ranked);
+    }
+    return ranked;
+  };
   /**
    * A remark (`我暂时不想买车位，能按月租一个吗`), a clause that names nothing the pack knows (`那啥`,
    * `阿姨问下`) or a short topic without asking (`那个贷款，要准备啥材料`) opens the question that
@@ -299,6 +317,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     },
 
     match(input) {
+      featureCache.clear();
+      rankCache.clear();
       const literal = corrector.expandAbbreviations(normalizeScript(input));
       const normalized = normalizer.applyVocabulary(literal);
       // The buyer asked one of the owner's own sample questions as written, and the rule's hit lies
