@@ -5,9 +5,10 @@ import { loadLabelled } from './load-packs.ts';
 
 /**
  * Packs and sets written by independent writers who never saw the matcher, each measured untouched
- * once and then used to find failure patterns. They keep what was learned: a change may not pull
- * any of them more than about 1.5 points below the level it reached (in-scope top-1, decline
- * precision, decline recall). The bar itself (95%) is asserted in dev-set.test.ts where met.
+ * once and then (except the last seven, a session's final unseen measurement) used to find failure
+ * patterns. They keep what was learned: a change may not pull any of them more than about 1.5
+ * points below the level it reached (in-scope top-1, decline precision, decline recall). The bar
+ * itself (95%) is asserted in dev-set.test.ts where met.
  */
 const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: number, recall: number]> = [
   ['holdout', 0.96, 0.98, 0.98],
@@ -51,10 +52,17 @@ const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: 
   ['lanhu', 0.9, 0.91, 0.93],
   ['mengyang', 0.89, 0.86, 0.94],
   ['minshan', 0.88, 0.89, 0.94],
-  ['fengqi', 0.87, 0.87, 0.94],
+  ['fengqi', 0.87, 0.88, 0.94],
   ['songbei', 0.9, 0.87, 0.95],
   ['shucheng', 0.93, 0.91, 0.93],
   ['luhu', 0.91, 0.9, 0.96],
+  ['yunlu', 0.89, 0.87, 0.89],
+  ['huijing', 0.91, 0.88, 0.93],
+  ['hupan', 0.9, 0.83, 0.9],
+  ['haiyue', 0.91, 0.93, 0.89],
+  ['lanxi', 0.91, 0.88, 0.83],
+  ['hangting', 0.91, 0.89, 0.82],
+  ['xinyue', 0.89, 0.85, 0.86],
 ];
 
 describe('regression floors on independently written sets', () => {
