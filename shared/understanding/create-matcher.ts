@@ -61,6 +61,8 @@ function scriptForm(lexicon: Readonly<Record<string, readonly string[]>>): Recor
 const SUBORDINATE_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
   '~单价': ['~物业费', '~维修基金', '~装修标准', '~装修', '~供暖费'],
   '@每平米': ['~物业费', '~维修基金', '~装修标准', '~装修', '~供暖费'],
+  // 入户花园 is a garden by the front door, not household registration.
+  '~落户': ['~露台'],
   // The filed price (备案价) is a price, not the contract's filing.
   '~备案': ['~价格备案'],
   // A combined loan names both of its parts; the parts add nothing of their own.

@@ -115,7 +115,7 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   // Hokkien (闽南) words: 阮 we/I, 会使 may, 袂 will not, 翁某 husband and wife, 风台 typhoon.
   我们: ['阮', '阮兜', '俺们', '阿拉'],
   // Northern 俺 is I; Wu 侬 is you.
-  我: ['俺'],
+  我: ['俺', '𠊎'],
   你: ['侬'],
   可以: ['会使', '会当'],
   不会: ['袂'],
