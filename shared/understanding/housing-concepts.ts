@@ -439,6 +439,11 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '加父母',
     '加多个名',
     '加进去',
+    '名+加上去',
+    '老婆+加上',
+    '老公+加上',
+    '名+加埋',
+    '加个名字',
   ],
   // Swapping the unit bought for another one in the project.
   换房: [
@@ -2941,6 +2946,13 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '白天+开灯',
     '亮度',
     '自然光',
+    '晒太阳',
+    '晒得到',
+    '晒不到',
+    '晒着太阳',
+    '冇太阳',
+    '好暗',
+    '会不会暗',
   ],
   规划: [
     '规划',
@@ -3534,6 +3546,8 @@ export const DOMAIN_CONCEPTS: Readonly<Record<string, readonly string[]>> = {
     '标价',
     '加价',
     '价外',
+    '备案价',
+    '每一套+价',
   ],
   // Product types: a question naming one is about that product's entry (高层单价 ≠ 叠拼单价).
   高层产品: ['高层', '小高层', '超高层'],
