@@ -116,6 +116,7 @@ export const HOUSING_VOCABULARY: Readonly<Record<string, readonly string[]>> = {
   我们: ['阮', '阮兜', '俺们', '阿拉'],
   // Northern 俺 is I; Wu 侬 is you.
   我: ['俺', '𠊎'],
+  隔壁: ['隔篱'],
   你: ['侬'],
   可以: ['会使', '会当'],
   不会: ['袂'],
