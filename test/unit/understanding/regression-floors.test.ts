@@ -5,8 +5,8 @@ import { loadLabelled } from './load-packs.ts';
 
 /**
  * Packs and sets written by independent writers who never saw the matcher, each measured untouched
- * once and then (except the last seven, a session's final unseen measurement) used to find failure
- * patterns. They keep what was learned: a change may not pull any of them more than about 1.5
+ * once and then used to find failure patterns (seven of them only after serving as a session's
+ * final unseen measurement). They keep what was learned: a change may not pull any of them more than about 1.5
  * points below the level it reached (in-scope top-1, decline precision, decline recall). The bar
  * itself (95%) is asserted in dev-set.test.ts where met.
  */
@@ -14,7 +14,7 @@ const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: 
   ['holdout', 0.96, 0.98, 0.98],
   ['jinyue', 0.96, 0.98, 0.98],
   ['haiyun', 0.94, 0.94, 0.93],
-  ['qinghe', 0.95, 0.98, 0.95],
+  ['qinghe', 0.95, 0.98, 0.96],
   ['songtao', 0.97, 0.98, 0.96],
   ['fengming', 0.96, 0.96, 0.89],
   ['jinlan', 0.95, 0.97, 0.96],
@@ -34,35 +34,39 @@ const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: 
   ['shanhe', 0.92, 0.9, 0.97],
   ['tangquan', 0.91, 0.91, 0.97],
   ['yongjiang', 0.93, 0.91, 0.95],
-  ['hunnan', 0.93, 0.92, 0.95],
+  ['hunnan', 0.93, 0.92, 0.96],
   ['lanqi', 0.92, 0.95, 0.96],
   ['lulan', 0.94, 0.96, 0.97],
   ['changan', 0.93, 0.94, 0.95],
   ['yelan', 0.88, 0.86, 0.94],
-  ['yunhe', 0.91, 0.92, 0.93],
-  ['jiangyue', 0.88, 0.91, 0.95],
+  ['yunhe', 0.92, 0.93, 0.94],
+  ['jiangyue', 0.88, 0.91, 0.96],
   ['hanggang', 0.93, 0.94, 0.96],
   ['jingu', 0.91, 0.89, 0.93],
   ['chunlan', 0.88, 0.88, 0.97],
   ['yunxi', 0.88, 0.91, 0.95],
   ['xianglu', 0.91, 0.91, 0.96],
   ['qijiang', 0.94, 0.92, 0.97],
-  ['xinggang', 0.91, 0.87, 0.88],
+  ['xinggang', 0.91, 0.87, 0.89],
   ['jianglan', 0.88, 0.82, 0.95],
   ['lanhu', 0.9, 0.91, 0.93],
   ['mengyang', 0.89, 0.86, 0.94],
   ['minshan', 0.88, 0.89, 0.94],
-  ['fengqi', 0.87, 0.88, 0.94],
+  ['fengqi', 0.87, 0.89, 0.94],
   ['songbei', 0.9, 0.87, 0.95],
-  ['shucheng', 0.93, 0.91, 0.93],
+  ['shucheng', 0.93, 0.91, 0.94],
   ['luhu', 0.91, 0.9, 0.96],
-  ['yunlu', 0.89, 0.87, 0.89],
-  ['huijing', 0.91, 0.88, 0.93],
-  ['hupan', 0.9, 0.83, 0.9],
-  ['haiyue', 0.91, 0.93, 0.89],
-  ['lanxi', 0.91, 0.88, 0.83],
-  ['hangting', 0.91, 0.89, 0.82],
-  ['xinyue', 0.89, 0.85, 0.86],
+  ['yunlu', 0.89, 0.89, 0.94],
+  ['huijing', 0.91, 0.9, 0.96],
+  ['hupan', 0.9, 0.84, 0.95],
+  ['haiyue', 0.91, 0.93, 0.96],
+  ['lanxi', 0.91, 0.89, 0.94],
+  ['hangting', 0.91, 0.91, 0.93],
+  ['xinyue', 0.89, 0.88, 0.93],
+  ['lanan', 0.89, 0.87, 0.93],
+  ['fendong', 0.92, 0.93, 0.94],
+  ['aowang', 0.9, 0.88, 0.94],
+  ['yunzhan', 0.88, 0.84, 0.91],
 ];
 
 describe('regression floors on independently written sets', () => {
