@@ -131,11 +131,19 @@ export function buildRetrievalIndex(
   const weigh = (feature: Feature) =>
     (weightByKey.get(feature.key) ?? weightOf(feature)) * (feature.alt ? altFactor : 1);
 
+  const bagHit = new Float64Array(n);
+  const answerHit = new Float64Array(n);
+  const questionHit = new Float64Array(questionEntry.length);
+  const bestDice = new Float64Array(n);
+
   return {
     rank(features) {
-      const bagHit = new Float64Array(n);
-      const answerHit = new Float64Array(n);
-      const questionHit = new Float64Array(questionEntry.length);
+      // Scratch arrays are reused across calls (rank is synchronous): a line ranks several clauses,
+      // and fresh arrays each time are garbage that shows up as latency spikes.
+      bagHit.fill(0);
+      answerHit.fill(0);
+      questionHit.fill(0);
+      bestDice.fill(0);
       let total = 0;
       for (const feature of features) {
         const w = weigh(feature);
@@ -146,7 +154,6 @@ export function buildRetrievalIndex(
         for (const q of questionPostings.get(feature.key) ?? []) questionHit[q]! += w;
       }
       if (total === 0) return [];
-      const bestDice = new Float64Array(n);
       for (let q = 0; q < questionEntry.length; q++) {
         const hit = questionHit[q]!;
         if (hit === 0) continue;
