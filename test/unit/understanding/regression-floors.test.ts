@@ -5,10 +5,11 @@ import { loadLabelled } from './load-packs.ts';
 
 /**
  * Packs and sets written by independent writers who never saw the matcher, each measured untouched
- * once and then used to find failure patterns (seven of them only after serving as a session's
- * final unseen measurement). They keep what was learned: a change may not pull any of them more than about 1.5
- * points below the level it reached (in-scope top-1, decline precision, decline recall). The bar
- * itself (95%) is asserted in dev-set.test.ts where met.
+ * once. All but the last three were then used to find failure patterns (seven of those only after
+ * serving as a final unseen measurement; the last three are the latest one). They keep what was
+ * learned: a change may not pull any of them more than about 1.5 points below the level it reached
+ * (in-scope top-1, decline precision, decline recall). The bar itself (95%) is asserted in
+ * dev-set.test.ts where met.
  */
 const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: number, recall: number]> = [
   ['holdout', 0.96, 0.98, 0.98],
@@ -67,6 +68,9 @@ const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: 
   ['fendong', 0.92, 0.93, 0.94],
   ['aowang', 0.9, 0.88, 0.94],
   ['yunzhan', 0.88, 0.84, 0.91],
+  ['konggang', 0.89, 0.87, 0.8],
+  ['liangjiang', 0.93, 0.92, 0.84],
+  ['huating', 0.93, 0.92, 0.89],
 ];
 
 describe('regression floors on independently written sets', () => {
