@@ -5,11 +5,10 @@ import { loadLabelled } from './load-packs.ts';
 
 /**
  * Packs and sets written by independent writers who never saw the matcher, each measured untouched
- * once. All but the last three were then used to find failure patterns (seven of those only after
- * serving as a final unseen measurement; the last three are the latest one). They keep what was
- * learned: a change may not pull any of them more than about 1.5 points below the level it reached
- * (in-scope top-1, decline precision, decline recall). The bar itself (95%) is asserted in
- * dev-set.test.ts where met.
+ * once and then used to find failure patterns (ten of them only after serving as a session's final
+ * unseen measurement). They keep what was learned: a change may not pull any of them more than
+ * about 1.5 points below the level it reached (in-scope top-1, decline precision, decline recall).
+ * The bar itself (95%) is asserted in dev-set.test.ts where met.
  */
 const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: number, recall: number]> = [
   ['holdout', 0.96, 0.98, 0.98],
@@ -29,7 +28,7 @@ const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: 
   ['shuyuanli', 0.9, 0.91, 0.95],
   ['kechuangfu', 0.92, 0.95, 0.97],
   ['tiyunfu', 0.95, 0.96, 0.95],
-  ['nansha', 0.87, 0.88, 0.95],
+  ['nansha', 0.87, 0.88, 0.96],
   ['lanyue', 0.9, 0.89, 0.96],
   ['nuanyue', 0.91, 0.9, 0.94],
   ['shanhe', 0.92, 0.9, 0.97],
@@ -49,7 +48,7 @@ const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: 
   ['xianglu', 0.91, 0.91, 0.96],
   ['qijiang', 0.94, 0.92, 0.97],
   ['xinggang', 0.91, 0.87, 0.89],
-  ['jianglan', 0.88, 0.82, 0.95],
+  ['jianglan', 0.88, 0.82, 0.96],
   ['lanhu', 0.9, 0.91, 0.93],
   ['mengyang', 0.89, 0.86, 0.94],
   ['minshan', 0.88, 0.89, 0.94],
@@ -63,14 +62,17 @@ const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: 
   ['haiyue', 0.91, 0.93, 0.96],
   ['lanxi', 0.91, 0.89, 0.94],
   ['hangting', 0.91, 0.91, 0.93],
-  ['xinyue', 0.89, 0.88, 0.93],
-  ['lanan', 0.89, 0.87, 0.93],
+  ['xinyue', 0.89, 0.88, 0.94],
+  ['lanan', 0.89, 0.87, 0.94],
   ['fendong', 0.92, 0.93, 0.94],
   ['aowang', 0.9, 0.88, 0.94],
-  ['yunzhan', 0.88, 0.84, 0.91],
-  ['konggang', 0.89, 0.87, 0.8],
-  ['liangjiang', 0.93, 0.92, 0.84],
-  ['huating', 0.93, 0.92, 0.89],
+  ['yunzhan', 0.88, 0.84, 0.92],
+  ['konggang', 0.89, 0.88, 0.89],
+  ['liangjiang', 0.93, 0.92, 0.89],
+  ['huating', 0.93, 0.92, 0.95],
+  ['huaqiao', 0.93, 0.94, 0.94],
+  ['haitang', 0.91, 0.86, 0.94],
+  ['wangcheng', 0.91, 0.88, 0.94],
 ];
 
 describe('regression floors on independently written sets', () => {
