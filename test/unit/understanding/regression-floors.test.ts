@@ -5,8 +5,9 @@ import { loadLabelled } from './load-packs.ts';
 
 /**
  * Packs and sets written by independent writers who never saw the matcher, each measured untouched
- * once and then used to find failure patterns (ten of them only after serving as a session's final
- * unseen measurement). They keep what was learned: a change may not pull any of them more than
+ * once. All but the last four were then used to find failure patterns (ten of them only after
+ * serving as a session's final unseen measurement); the last four are the latest such measurement,
+ * not learned from yet. They keep what was reached: a change may not pull any of them more than
  * about 1.5 points below the level it reached (in-scope top-1, decline precision, decline recall).
  * The bar itself (95%) is asserted in dev-set.test.ts where met.
  */
@@ -73,6 +74,10 @@ const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: 
   ['huaqiao', 0.93, 0.94, 0.94],
   ['haitang', 0.91, 0.86, 0.94],
   ['wangcheng', 0.91, 0.88, 0.94],
+  ['haicheng', 0.89, 0.85, 0.88],
+  ['shenwan', 0.88, 0.85, 0.86],
+  ['binjiang', 0.91, 0.91, 0.87],
+  ['jiangan', 0.9, 0.94, 0.84],
 ];
 
 describe('regression floors on independently written sets', () => {
