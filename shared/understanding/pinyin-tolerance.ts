@@ -123,6 +123,14 @@ const PINYIN_COMMON_WORDS: ReadonlyMap<string, string> = new Map(
   }),
 );
 
+/**
+ * An everyday word typed in pinyin right next to characters (`能养gou吗`, `yuangong优惠`); two
+ * letters are too easily part of a word (`容ji率`).
+ */
+function everydayWord(run: string): string | undefined {
+  return run.length >= 3 ? PINYIN_COMMON_WORDS.get(run) : undefined;
+}
+
 /** Two or more pinyin syllables separated by spaces or apostrophes. */
 const PINYIN_PHRASE = /\b[a-z]+(?:[\s']+[a-z]+)+\b/g;
 /** Marks a word expanded from pinyin, for the spaces around it (a private-use character). */
@@ -290,9 +298,9 @@ export function createPinyinCorrector(
       // everyday word spelled the same way wins over them (yidi is 异地, not the Cantonese 一啲).
       for (const term of [...known, ...kept]) {
         if ([...term].length < 2 || ![...term].every(isHan)) continue;
-        if (!known.has(term) && PINYIN_COMMON_WORDS.has(runSpellings(pinyinKeys(term, false)[0] ?? '')[0]!))
-          continue;
-        for (const key of pinyinKeys(term, false)) {
+        const keys = exactKeys(term);
+        if (!known.has(term) && PINYIN_COMMON_WORDS.has(runSpellings(keys[0] ?? '')[0]!)) continue;
+        for (const key of keys) {
           for (const run of runSpellings(key)) if (!spelled.has(run)) spelled.set(run, term);
         }
       }
@@ -414,9 +422,8 @@ export function createPinyinCorrector(
             if (term) return chars.slice(0, -k).join('') + term;
           }
         }
-        // An everyday word typed after characters (`能养gou吗`); two letters are too easily part of a
-        // word (`容ji率`).
-        const everyday = run.length >= 3 ? PINYIN_COMMON_WORDS.get(run) : undefined;
+        // An everyday word typed after characters (`能养gou吗`).
+        const everyday = everydayWord(run);
         return everyday === undefined ? whole : han + everyday;
       });
       // A word begun in pinyin and finished in characters (`geng名`, `gong摊`).
@@ -428,7 +435,7 @@ export function createPinyinCorrector(
             if (term) return term + chars.slice(k).join('');
           }
         }
-        const everyday = run.length >= 3 ? PINYIN_COMMON_WORDS.get(run) : undefined;
+        const everyday = everydayWord(run);
         return everyday === undefined ? whole : everyday + han;
       });
       // A number may stand right before or after: `wyf1平米` (一平 has become 1平), `89huxing`.
