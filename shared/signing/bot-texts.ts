@@ -16,6 +16,7 @@ export const declineTexts: Record<DeclineReason, string> = {
   prediction: `我不能对房价走势、投资收益等作出预测或评价，${FOLLOW_UP}`,
   abuse: '理解您的心情。我们希望好好为您服务，如有不满意之处，工作人员会认真听取并尽快处理。',
   'off-topic': '我是本项目的签约助手，只能解答与本项目购房、签约相关的问题。',
+  uncertain: `这个问题我不能确定经过审核的答复是否适用，为避免给您不准确的信息，${FOLLOW_UP}`,
   injection: '我只能依据经过审核的销售口径答复与本项目购房、签约相关的问题。',
   empty: '没有看清您的问题，请换个说法再问一次。',
 };

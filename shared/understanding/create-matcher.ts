@@ -1,4 +1,5 @@
 import type { ScriptPack } from '../script/pack-schema.ts';
+import { type DeclineGate, reviewDecision, SHIPPED_DECLINE_GATE } from './decline-gate.ts';
 import { compileDeclineRules, findPolicyDecline } from './decline-rules.ts';
 import { conceptWords, DOMAIN_CONCEPTS, QUESTION_CUES } from './housing-concepts.ts';
 import { HOUSING_VOCABULARY, PINYIN_ABBREVIATIONS, RELATED_CONCEPTS } from './housing-vocabulary.ts';
@@ -135,6 +136,8 @@ export interface MatcherOptions {
   minScore?: number;
   correctionPenalty?: number;
   tuning?: RetrievalTuning;
+  /** The learned second opinion (`decline-gate.ts`); `null` runs the rules and retrieval alone. */
+  declineGate?: DeclineGate | null;
 }
 
 interface Retrieval {
@@ -295,6 +298,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     !scope.mentionsOutOfScope(r.text) &&
     !scope.mentionsOutOfScope(r.written);
 
+  const gate = options.declineGate === undefined ? SHIPPED_DECLINE_GATE : options.declineGate;
+
   const decline = (
     normalized: string,
     reason: DeclineReason,
@@ -319,79 +324,85 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     },
 
     match(input) {
-      featureCache.clear();
-      rankCache.clear();
-      const literal = corrector.expandAbbreviations(normalizeScript(input));
-      const normalized = normalizer.applyVocabulary(literal);
-      // The buyer asked one of the owner's own sample questions as written, and the rule's hit lies
-      // inside it (`房子会不会烂尾`; `开发商会不会跑路` is another question).
-      const ownerAnswers = (span: string) =>
-        ownQuestions.some((q) => q.read.includes(span) && literal.includes(q.written));
-      const packKnowledge = {
-        ownerAnswers,
-        packGives: (item: string) => scope.gives(item, normalizer),
-        packNames: (word: string) => packText.includes(word),
-      };
-      const policy = findPolicyDecline(normalized, ownNames, packKnowledge);
-      if (extractFeatures(literal).length === 0) return decline(normalized, policy?.reason ?? 'empty', null);
-      const clauses = joinPreambles(splitQuestions(literal).filter((c) => extractFeatures(c).length > 0));
-      const questions = clauses.filter(looksLikeQuestion);
-      const asked = questions.length > 0 ? questions : clauses;
-      if (policy) {
-        // Two questions, the policy request only in a later one (`车位多少钱？能便宜点不`, `小学是哪所？
-        // 你们能保证我娃上得了吗`): the main question is the script's to answer; the request is
-        // reported as the declined second one. The first clause must itself ask (not propose:
-        // `定金先交五千行不行`) and come first in the line. Injection and abuse decline the line.
-        // The request may be a question (`能便宜点不`) or a remark (`我家孩子肯定能上吧`).
-        const [first, ...rest] = clauses;
-        const policyOf = (clause: string) =>
-          findPolicyDecline(normalizer.applyVocabulary(clause), ownNames, packKnowledge);
-        if (
-          !LINE_WIDE_REASONS.has(policy.reason) &&
-          !(policy.reason === 'haggling' && SIGNING_OFFER.test(normalized)) &&
-          first !== undefined &&
-          asksExplicitly(first) &&
-          !PROPOSAL.test(first) &&
-          policyOf(first) === null
-        ) {
-          // The request stands in a later clause of its own; one spanning both (`全款还是贷款，哪个划算`)
-          // makes the whole line the request.
-          const later = rest.find((clause) => policyOf(clause) !== null);
-          const main = later === undefined ? null : retrieve(first);
-          if (later !== undefined && main !== null && accepted(main))
-            return answer(
-              { ...main, text: normalized },
-              { text: normalizer.applyVocabulary(later), entryId: null },
-            );
-        }
-        return decline(normalized, policy.reason, retrieve(literal));
-      }
-      if (namesOtherDevelopment(normalized)) return decline(normalized, 'competitor', retrieve(literal));
-
-      const whole = retrieve(literal);
-      if (asked.length < 2) {
-        if (!accepted(whole)) return decline(whole.text, 'no-match', whole);
-        return answer(whole, null);
-      }
-
-      // The first question asked is the main one. If the script cannot answer it, the bot
-      // declines it rather than answering the second question in its place.
-      const parts = asked.map((clause) => ({ clause, r: retrieve(clause) }));
-      const main = parts[0]!;
-      const others = parts.slice(1);
-      const secondaryOf = (mainEntry: string | null): MatchDecision['secondary'] => {
-        const other = others.find((p) => p.r.best?.entryId !== mainEntry);
-        if (!other) return null;
-        const text = normalizer.applyVocabulary(other.clause);
-        return { text, entryId: accepted(other.r) ? (other.r.best?.entryId ?? null) : null };
-      };
-      if (accepted(main.r)) return answer({ ...main.r, text: normalized }, secondaryOf(main.r.best!.entryId));
-      // A split inside one question (`要是晚交房了，怎么赔`) still reads as one as a whole.
-      const laterEntries = new Set(others.filter((p) => accepted(p.r)).map((p) => p.r.best!.entryId));
-      if (accepted(whole) && !laterEntries.has(whole.best!.entryId)) return answer(whole, null);
-      return decline(normalized, 'no-match', main.r, secondaryOf(null));
+      const decision = decide(input);
+      return gate ? reviewDecision(decision, gate) : decision;
     },
   };
+
+  /** The rules' and retrieval's decision, before the gate's review. */
+  function decide(input: string): MatchDecision {
+    featureCache.clear();
+    rankCache.clear();
+    const literal = corrector.expandAbbreviations(normalizeScript(input));
+    const normalized = normalizer.applyVocabulary(literal);
+    // The buyer asked one of the owner's own sample questions as written, and the rule's hit lies
+    // inside it (`房子会不会烂尾`; `开发商会不会跑路` is another question).
+    const ownerAnswers = (span: string) =>
+      ownQuestions.some((q) => q.read.includes(span) && literal.includes(q.written));
+    const packKnowledge = {
+      ownerAnswers,
+      packGives: (item: string) => scope.gives(item, normalizer),
+      packNames: (word: string) => packText.includes(word),
+    };
+    const policy = findPolicyDecline(normalized, ownNames, packKnowledge);
+    if (extractFeatures(literal).length === 0) return decline(normalized, policy?.reason ?? 'empty', null);
+    const clauses = joinPreambles(splitQuestions(literal).filter((c) => extractFeatures(c).length > 0));
+    const questions = clauses.filter(looksLikeQuestion);
+    const asked = questions.length > 0 ? questions : clauses;
+    if (policy) {
+      // Two questions, the policy request only in a later one (`车位多少钱？能便宜点不`, `小学是哪所？
+      // 你们能保证我娃上得了吗`): the main question is the script's to answer; the request is
+      // reported as the declined second one. The first clause must itself ask (not propose:
+      // `定金先交五千行不行`) and come first in the line. Injection and abuse decline the line.
+      // The request may be a question (`能便宜点不`) or a remark (`我家孩子肯定能上吧`).
+      const [first, ...rest] = clauses;
+      const policyOf = (clause: string) =>
+        findPolicyDecline(normalizer.applyVocabulary(clause), ownNames, packKnowledge);
+      if (
+        !LINE_WIDE_REASONS.has(policy.reason) &&
+        !(policy.reason === 'haggling' && SIGNING_OFFER.test(normalized)) &&
+        first !== undefined &&
+        asksExplicitly(first) &&
+        !PROPOSAL.test(first) &&
+        policyOf(first) === null
+      ) {
+        // The request stands in a later clause of its own; one spanning both (`全款还是贷款，哪个划算`)
+        // makes the whole line the request.
+        const later = rest.find((clause) => policyOf(clause) !== null);
+        const main = later === undefined ? null : retrieve(first);
+        if (later !== undefined && main !== null && accepted(main))
+          return answer(
+            { ...main, text: normalized },
+            { text: normalizer.applyVocabulary(later), entryId: null },
+          );
+      }
+      return decline(normalized, policy.reason, retrieve(literal));
+    }
+    if (namesOtherDevelopment(normalized)) return decline(normalized, 'competitor', retrieve(literal));
+
+    const whole = retrieve(literal);
+    if (asked.length < 2) {
+      if (!accepted(whole)) return decline(whole.text, 'no-match', whole);
+      return answer(whole, null);
+    }
+
+    // The first question asked is the main one. If the script cannot answer it, the bot
+    // declines it rather than answering the second question in its place.
+    const parts = asked.map((clause) => ({ clause, r: retrieve(clause) }));
+    const main = parts[0]!;
+    const others = parts.slice(1);
+    const secondaryOf = (mainEntry: string | null): MatchDecision['secondary'] => {
+      const other = others.find((p) => p.r.best?.entryId !== mainEntry);
+      if (!other) return null;
+      const text = normalizer.applyVocabulary(other.clause);
+      return { text, entryId: accepted(other.r) ? (other.r.best?.entryId ?? null) : null };
+    };
+    if (accepted(main.r)) return answer({ ...main.r, text: normalized }, secondaryOf(main.r.best!.entryId));
+    // A split inside one question (`要是晚交房了，怎么赔`) still reads as one as a whole.
+    const laterEntries = new Set(others.filter((p) => accepted(p.r)).map((p) => p.r.best!.entryId));
+    if (accepted(whole) && !laterEntries.has(whole.best!.entryId)) return answer(whole, null);
+    return decline(normalized, 'no-match', main.r, secondaryOf(null));
+  }
 
   // Prime the code paths on the pack's own questions, so the first buyers do not pay for the JIT.
   const samples = pack.entries.flatMap((e) => [e.topic, ...e.questions]);

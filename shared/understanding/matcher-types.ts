@@ -15,6 +15,7 @@ export type DeclineReason =
   | 'abuse' // insults, threats
   | 'off-topic' // chit-chat, unrelated questions
   | 'injection' // attempts to override the bot's rules or read its instructions
+  | 'uncertain' // an entry was found, but the learned gate judges the line one the script must not answer
   | 'empty'; // nothing meaningful after normalisation
 
 export interface Candidate {
@@ -35,6 +36,16 @@ export interface MatchDecision {
   declineReason: DeclineReason | null;
   /** A second question in the same line, answered next or by a person. */
   secondary: { text: string; entryId: string | null } | null;
+  /** The learned gate's opinion and what it changed (absent when the matcher runs without it). */
+  review?: GateReview;
+}
+
+/** The decline gate's part in a decision (`decline-gate.ts`), archived with it. */
+export interface GateReview {
+  /** Learned likelihood (0..1) that the line must be declined. */
+  declineLikelihood: number;
+  /** What the gate did to the rules' and retrieval's decision. */
+  outcome: 'kept' | 'declined' | 'answered';
 }
 
 export interface Matcher {

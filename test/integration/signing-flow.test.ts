@@ -53,7 +53,11 @@ describe('a signing session from open to seal', () => {
       refSeq: res.body.reply.seq,
     });
     const reply = bundle.records.at(-2);
-    expect(reply.decision).toMatchObject({ declineReason: null, normalized: expect.any(String) });
+    expect(reply.decision).toMatchObject({
+      declineReason: null,
+      normalized: expect.any(String),
+      review: { declineLikelihood: expect.any(Number), outcome: 'kept' },
+    });
   });
 
   it('declines what the bot must not decide, says a person will follow up, and archives the reason', async () => {

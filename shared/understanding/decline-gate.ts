@@ -1,0 +1,110 @@
+import shippedModel from './decline-gate-model.json' with { type: 'json' };
+import type { MatchDecision } from './matcher-types.ts';
+
+/**
+ * A second opinion on every decision, learned from labelled lines rather than written by hand.
+ *
+ * The rules and the retrieval see words; they cannot weigh the whole shape of a line the way a
+ * reader does (`我买两套能不能给个打包价` shares 首付 words with an entry, yet reads as a haggle;
+ * `置业顾问让我把钱直接转他微信，这样可以吗` scores low, yet is the payment-account question). The
+ * gate is a logistic regression over the line's character 1- to 3-grams (after normalisation, so
+ * Traditional, pinyin and dialect arrive already mapped) and over what the matcher decided: answered
+ * or declined, the rule's reason, the score and the lead over the runner-up. It gives the likelihood
+ * that the line is one the bot must not answer from the script.
+ *
+ * It is trained by `npm run train:gate` on every labelled set under `test/understanding/`, with the
+ * matcher's own decisions as input, so it must be retrained when the matcher changes. It runs in
+ * microseconds and calls nothing.
+ */
+
+export interface DeclineGateModel {
+  /** What the model was trained on, for the record. */
+  trainedOn: { sets: number; lines: number; matcher: string };
+  features: string[];
+  weights: number[];
+  bias: number;
+}
+
+export interface DeclineGate {
+  likelihood(decision: MatchDecision): number;
+}
+
+/**
+ * Thresholds chosen by leave-packs-out cross-validation (`npm run train:gate -- --folds 6`): an
+ * answer is withdrawn only when the gate is nearly sure, and a `no-match` decline is answered with
+ * its best entry only when the gate is nearly sure the line is in scope. Policy declines are never
+ * overturned: the rules outrank everything learned.
+ */
+export const GATE_DECLINE_ABOVE = 0.9;
+export const GATE_ANSWER_BELOW = 0.2;
+
+const NGRAM_MAX = 3;
+
+/**
+ * The features of one decision; the trainer and the runtime share this one definition. N-grams are
+ * at most three characters; the decision's own features are longer, so the two never collide.
+ */
+export function gateFeatures(decision: MatchDecision): string[] {
+  const features = new Set<string>();
+  const chars = ['^', ...decision.normalized, '$'];
+  for (let n = 1; n <= NGRAM_MAX; n++) {
+    for (let i = 0; i + n <= chars.length; i++) {
+      if (n === 1 && (i === 0 || i === chars.length - 1)) continue;
+      features.add(chars.slice(i, i + n).join(''));
+    }
+  }
+  const bucket = (value: number, max: number) => Math.max(0, Math.min(Math.floor(value * 20), max));
+  features.add(decision.entryId ? 'answered' : 'declined');
+  if (decision.declineReason) features.add(`reason:${decision.declineReason}`);
+  features.add(`score:${bucket(decision.score, 19)}`);
+  if (decision.entryId) features.add(`lead:${bucket(decision.score - (decision.runnerUp?.score ?? 0), 10)}`);
+  if (decision.secondary) features.add('secondary');
+  return [...features];
+}
+
+export function createDeclineGate(model: DeclineGateModel): DeclineGate {
+  const weights = new Map<string, number>();
+  model.features.forEach((feature, i) => {
+    weights.set(feature, model.weights[i]!);
+  });
+  return {
+    likelihood(decision) {
+      let z = model.bias;
+      for (const feature of gateFeatures(decision)) z += weights.get(feature) ?? 0;
+      return 1 / (1 + Math.exp(-z));
+    },
+  };
+}
+
+/** Applies the gate's opinion to a decision (pure; the gate never touches policy declines). */
+export function reviewDecision(decision: MatchDecision, gate: DeclineGate): MatchDecision {
+  const declineLikelihood = gate.likelihood(decision);
+  const round = Math.round(declineLikelihood * 1000) / 1000;
+  if (decision.entryId !== null && declineLikelihood > GATE_DECLINE_ABOVE) {
+    return {
+      ...decision,
+      entryId: null,
+      runnerUp: { entryId: decision.entryId, score: decision.score },
+      declineReason: 'uncertain',
+      review: { declineLikelihood: round, outcome: 'declined' },
+    };
+  }
+  if (
+    decision.declineReason === 'no-match' &&
+    decision.runnerUp !== null &&
+    declineLikelihood < GATE_ANSWER_BELOW
+  ) {
+    return {
+      ...decision,
+      entryId: decision.runnerUp.entryId,
+      score: decision.runnerUp.score,
+      runnerUp: null,
+      declineReason: null,
+      review: { declineLikelihood: round, outcome: 'answered' },
+    };
+  }
+  return { ...decision, review: { declineLikelihood: round, outcome: 'kept' } };
+}
+
+/** The model trained on the kept sets, built once per process (a Lambda's init phase). */
+export const SHIPPED_DECLINE_GATE: DeclineGate = createDeclineGate(shippedModel);
