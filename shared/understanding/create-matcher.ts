@@ -1,6 +1,13 @@
 import type { ScriptPack } from '../script/pack-schema.ts';
 import { type DeclineGate, reviewDecision, SHIPPED_DECLINE_GATE } from './decline-gate.ts';
 import { compileDeclineRules, findPolicyDecline } from './decline-rules.ts';
+import {
+  type EntryReranker,
+  type RerankEntry,
+  rerankDecision,
+  rerankEntries,
+  SHIPPED_ENTRY_RERANKER,
+} from './entry-reranker.ts';
 import { conceptWords, DOMAIN_CONCEPTS, QUESTION_CUES } from './housing-concepts.ts';
 import { HOUSING_VOCABULARY, PINYIN_ABBREVIATIONS, RELATED_CONCEPTS } from './housing-vocabulary.ts';
 import type { Candidate, DeclineReason, MatchDecision, Matcher } from './matcher-types.ts';
@@ -136,6 +143,8 @@ export interface MatcherOptions {
   minScore?: number;
   correctionPenalty?: number;
   tuning?: RetrievalTuning;
+  /** The learned second look at the two best entries (`entry-reranker.ts`); `null` for none. */
+  reranker?: EntryReranker | null;
   /** The learned second opinion (`decline-gate.ts`); `null` runs the rules and retrieval alone. */
   declineGate?: DeclineGate | null;
 }
@@ -298,6 +307,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     !scope.mentionsOutOfScope(r.text) &&
     !scope.mentionsOutOfScope(r.written);
 
+  const reranker = options.reranker === undefined ? SHIPPED_ENTRY_RERANKER : options.reranker;
+  const rerankable = reranker ? rerankEntries(pack, normalizer) : new Map<string, RerankEntry>();
   const gate = options.declineGate === undefined ? SHIPPED_DECLINE_GATE : options.declineGate;
 
   const decline = (
@@ -324,8 +335,14 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     },
 
     match(input) {
-      const decision = decide(input);
-      return gate ? reviewDecision(decision, gate) : decision;
+      let decision = decide(input);
+      if (reranker) decision = rerankDecision(decision, rerankable, reranker);
+      if (!gate) return decision;
+      // A subject the pack never mentions stays a gap, whatever the gate thinks of the line.
+      const namesGap =
+        scope.mentionsOutOfScope(decision.normalized) ||
+        scope.mentionsOutOfScope(normalizer.normalize(input));
+      return reviewDecision(decision, gate, !namesGap);
     },
   };
 

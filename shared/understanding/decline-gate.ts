@@ -12,7 +12,7 @@ import type { MatchDecision } from './matcher-types.ts';
  * or declined, the rule's reason, the score and the lead over the runner-up. It gives the likelihood
  * that the line is one the bot must not answer from the script.
  *
- * It is trained by `npm run train:gate` on every labelled set under `test/understanding/`, with the
+ * It is trained by `npm run train` on every labelled set under `test/understanding/`, with the
  * matcher's own decisions as input, so it must be retrained when the matcher changes. It runs in
  * microseconds and calls nothing.
  */
@@ -30,13 +30,20 @@ export interface DeclineGate {
 }
 
 /**
- * Thresholds chosen by leave-packs-out cross-validation (`npm run train:gate -- --folds 6`): an
+ * Thresholds chosen by leave-packs-out cross-validation (`npm run train -- --folds 6`): an
  * answer is withdrawn only when the gate is nearly sure, and a `no-match` decline is answered with
  * its best entry only when the gate is nearly sure the line is in scope. Policy declines are never
  * overturned: the rules outrank everything learned.
  */
 export const GATE_DECLINE_ABOVE = 0.9;
 export const GATE_ANSWER_BELOW = 0.2;
+/**
+ * …and only when retrieval found the entry at least this plausible. Below it, fewer than a third
+ * of such answers were the right entry in cross-validation; above it, about as many as the
+ * matcher's own answers just over its threshold (an approved answer to the wrong question is still
+ * approved text, but it must stay the exception).
+ */
+export const GATE_ANSWER_MIN_SCORE = 0.2;
 
 const NGRAM_MAX = 3;
 
@@ -76,8 +83,12 @@ export function createDeclineGate(model: DeclineGateModel): DeclineGate {
   };
 }
 
-/** Applies the gate's opinion to a decision (pure; the gate never touches policy declines). */
-export function reviewDecision(decision: MatchDecision, gate: DeclineGate): MatchDecision {
+/**
+ * Applies the gate's opinion to a decision (pure). The gate never touches policy declines, and
+ * answers a `no-match` decline only when `mayAnswer` (the matcher's say: a subject the pack never
+ * mentions stays a gap however sure the gate is).
+ */
+export function reviewDecision(decision: MatchDecision, gate: DeclineGate, mayAnswer = true): MatchDecision {
   const declineLikelihood = gate.likelihood(decision);
   const round = Math.round(declineLikelihood * 1000) / 1000;
   if (decision.entryId !== null && declineLikelihood > GATE_DECLINE_ABOVE) {
@@ -90,8 +101,10 @@ export function reviewDecision(decision: MatchDecision, gate: DeclineGate): Matc
     };
   }
   if (
+    mayAnswer &&
     decision.declineReason === 'no-match' &&
     decision.runnerUp !== null &&
+    decision.runnerUp.score >= GATE_ANSWER_MIN_SCORE &&
     declineLikelihood < GATE_ANSWER_BELOW
   ) {
     return {

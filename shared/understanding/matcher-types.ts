@@ -36,6 +36,8 @@ export interface MatchDecision {
   declineReason: DeclineReason | null;
   /** A second question in the same line, answered next or by a person. */
   secondary: { text: string; entryId: string | null } | null;
+  /** The learned re-ranker's look at the best entry and the runner-up (absent without one to compare). */
+  rerank?: { swapLikelihood: number; swapped: boolean };
   /** The learned gate's opinion and what it changed (absent when the matcher runs without it). */
   review?: GateReview;
 }

@@ -56,6 +56,7 @@ describe('a signing session from open to seal', () => {
     expect(reply.decision).toMatchObject({
       declineReason: null,
       normalized: expect.any(String),
+      rerank: { swapLikelihood: expect.any(Number), swapped: false },
       review: { declineLikelihood: expect.any(Number), outcome: 'kept' },
     });
   });

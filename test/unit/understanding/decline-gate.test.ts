@@ -3,6 +3,7 @@ import { createMatcher } from '#shared/understanding/create-matcher.ts';
 import {
   createDeclineGate,
   GATE_ANSWER_BELOW,
+  GATE_ANSWER_MIN_SCORE,
   GATE_DECLINE_ABOVE,
   gateFeatures,
   reviewDecision,
@@ -63,6 +64,12 @@ describe('decline gate', () => {
 
   it('answers a no-match decline with its best entry only when nearly sure the line is in scope', () => {
     expect(reviewDecision(noMatch, fixedGate(GATE_ANSWER_BELOW)).entryId).toBeNull();
+    const implausible = {
+      ...noMatch,
+      runnerUp: { entryId: 'payment-account', score: GATE_ANSWER_MIN_SCORE - 0.01 },
+    };
+    expect(reviewDecision(implausible, fixedGate(0)).entryId).toBeNull();
+    expect(reviewDecision(noMatch, fixedGate(0), false).entryId).toBeNull();
     expect(reviewDecision(noMatch, fixedGate(0.05))).toMatchObject({
       entryId: 'payment-account',
       score: 0.25,
@@ -89,6 +96,7 @@ describe('decline gate', () => {
   it('is part of every match and archived with it, unless the matcher runs without it', () => {
     const withGate = createMatcher(demoPack);
     const withoutGate = createMatcher(demoPack, { declineGate: null });
+    // A subject the pack never mentions stays a gap (qinghe-patterns.test.ts has one the gate likes).
     expect(withGate.match('物业费多少').review?.outcome).toBe('kept');
     expect(withoutGate.match('物业费多少').review).toBeUndefined();
     // Shares 维修基金 with an entry, yet asks to skip the fund: the gate withdraws the answer.

@@ -1,0 +1,274 @@
+/**
+ * Trains the matcher's two learned parts on every labelled set under `test/understanding/`:
+ * the entry re-ranker (`shared/understanding/entry-reranker.ts`) and then, on the re-ranked
+ * decisions, the decline gate (`shared/understanding/decline-gate.ts`). Writes both models next to
+ * their code.
+ *
+ *   npm run train                 # train on everything, write the models
+ *   npm run train -- --folds 6    # leave-packs-out cross-validation only, nothing written
+ *   npm run train -- --folds 6 --sets haicheng,shenwan   # … scored on those sets alone
+ *
+ * The input is the matcher's own decision without the learned parts, so retrain whenever the
+ * matcher, its vocabulary or its rules change. Training is deterministic (seeded order), so a
+ * retrain on the same data and code writes the same files.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { type ScriptPack, scriptPackSchema } from '#shared/script/pack-schema.ts';
+import { createMatcher } from '#shared/understanding/create-matcher.ts';
+import {
+  createDeclineGate,
+  type DeclineGateModel,
+  gateFeatures,
+} from '#shared/understanding/decline-gate.ts';
+import {
+  createEntryReranker,
+  type EntryRerankerModel,
+  type RerankEntry,
+  rerankDecision,
+  rerankEntries,
+  rerankFeatures,
+} from '#shared/understanding/entry-reranker.ts';
+import { parseLabelledSet } from '#shared/understanding/evaluate-matcher.ts';
+import type { MatchDecision } from '#shared/understanding/matcher-types.ts';
+import { createTextNormalizer } from '#shared/understanding/normalize-text.ts';
+
+const ROOT = new URL('../../', import.meta.url);
+const SETS_DIR = new URL('test/understanding/', ROOT);
+const GATE_PATH = new URL('shared/understanding/decline-gate-model.json', ROOT);
+const RERANKER_PATH = new URL('shared/understanding/entry-reranker-model.json', ROOT);
+const MATCHER = 'createMatcher without its learned parts';
+
+interface Row {
+  set: string;
+  pack: ScriptPack;
+  text: string;
+  expect: string | null;
+  decision: MatchDecision;
+  entries: ReadonlyMap<string, RerankEntry>;
+}
+
+interface Settings {
+  /** A feature seen in fewer examples than this is noise, and bundle weight. */
+  minExamples: number;
+  epochs: number;
+  learningRate: number;
+  l2: number;
+  /** Weights smaller than this change no decision; leaving them out keeps the bundle small. */
+  pruneBelow: number;
+}
+const GATE_SETTINGS: Settings = { minExamples: 5, epochs: 8, learningRate: 0.3, l2: 1e-4, pruneBelow: 0.05 };
+const RERANKER_SETTINGS: Settings = {
+  minExamples: 2,
+  epochs: 6,
+  learningRate: 0.2,
+  l2: 1e-4,
+  pruneBelow: 0.01,
+};
+
+function labelledSets(): { name: string; packPath: URL; setPath: URL }[] {
+  const sets = [
+    {
+      name: 'demo',
+      packPath: new URL('shared/script/demo-pack.json', ROOT),
+      setPath: new URL('dev-set.jsonl', SETS_DIR),
+    },
+  ];
+  const files = new Set(readdirSync(SETS_DIR));
+  for (const file of [...files].sort()) {
+    const name = file.replace(/-pack\.json$/, '');
+    // fresh-probe is a handful of lines against a copy of another pack: nothing new to learn.
+    if (name === file || name === 'fresh-probe' || !files.has(`${name}-set.jsonl`)) continue;
+    sets.push({ name, packPath: new URL(file, SETS_DIR), setPath: new URL(`${name}-set.jsonl`, SETS_DIR) });
+  }
+  return sets;
+}
+
+function collectRows(): Row[] {
+  const rows: Row[] = [];
+  for (const { name, packPath, setPath } of labelledSets()) {
+    const pack = scriptPackSchema.parse(JSON.parse(readFileSync(packPath, 'utf8')));
+    const matcher = createMatcher(pack, { reranker: null, declineGate: null });
+    const entries = rerankEntries(pack, createTextNormalizer(pack.synonyms ?? {}));
+    for (const line of parseLabelledSet(readFileSync(setPath, 'utf8')))
+      rows.push({
+        set: name,
+        pack,
+        text: line.text,
+        expect: line.expect,
+        decision: matcher.match(line.text),
+        entries,
+      });
+  }
+  return rows;
+}
+
+/** Seeded PRNG (mulberry32), so the shuffle and therefore the models are reproducible. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Example = { features: ReadonlyMap<string, number>; y: 0 | 1 };
+
+/** Logistic regression by AdaGrad over sparse features. */
+function logisticRegression(examples: Example[], settings: Settings) {
+  const seen = new Map<string, number>();
+  for (const { features } of examples) for (const f of features.keys()) seen.set(f, (seen.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [feature, count] of [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    if (count >= settings.minExamples) index.set(feature, index.size);
+  const encoded = examples.map(({ features, y }) => {
+    const ids: number[] = [];
+    const values: number[] = [];
+    for (const [f, v] of features) {
+      const id = index.get(f);
+      if (id === undefined) continue;
+      ids.push(id);
+      values.push(v);
+    }
+    return { ids, values, y };
+  });
+  const w = new Float64Array(index.size);
+  const g2 = new Float64Array(index.size).fill(1e-8);
+  let bias = 0;
+  let biasG2 = 1e-8;
+  const order = encoded.map((_, i) => i);
+  const next = random(20261125);
+  for (let epoch = 0; epoch < settings.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    for (const k of order) {
+      const { ids, values, y } = encoded[k]!;
+      let z = bias;
+      for (let i = 0; i < ids.length; i++) z += w[ids[i]!]! * values[i]!;
+      const g = 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z)))) - y;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const gi = g * values[i]! + settings.l2 * w[id]!;
+        g2[id]! += gi * gi;
+        w[id]! -= (settings.learningRate * gi) / Math.sqrt(g2[id]!);
+      }
+      biasG2 += g * g;
+      bias -= (settings.learningRate * g) / Math.sqrt(biasG2);
+    }
+  }
+  const features: string[] = [];
+  const weights: number[] = [];
+  for (const [feature, id] of index) {
+    if (Math.abs(w[id]!) < settings.pruneBelow) continue;
+    features.push(feature);
+    weights.push(Math.round(w[id]! * 100) / 100);
+  }
+  return { features, weights, bias: Math.round(bias * 100) / 100 };
+}
+
+const setCount = (rows: Row[]) => new Set(rows.map((r) => r.set)).size;
+
+function trainReranker(rows: Row[]): EntryRerankerModel {
+  const examples: Example[] = [];
+  for (const { decision, expect, entries } of rows) {
+    // Only lines whose right entry is one of the two compared teach the comparison.
+    if (expect === null || (expect !== decision.entryId && expect !== decision.runnerUp?.entryId)) continue;
+    const features = rerankFeatures(decision, entries);
+    if (features) examples.push({ features, y: expect === decision.entryId ? 0 : 1 });
+  }
+  return {
+    trainedOn: { sets: setCount(rows), lines: rows.length, pairs: examples.length, matcher: MATCHER },
+    ...logisticRegression(examples, RERANKER_SETTINGS),
+  };
+}
+
+function trainGate(rows: Row[]): DeclineGateModel {
+  const examples: Example[] = rows.map(({ decision, expect }) => ({
+    features: new Map(gateFeatures(decision).map((f) => [f, 1])),
+    y: expect === null ? 1 : 0,
+  }));
+  return {
+    trainedOn: { sets: setCount(rows), lines: rows.length, matcher: `${MATCHER}, then the re-ranker` },
+    ...logisticRegression(examples, GATE_SETTINGS),
+  };
+}
+
+/** Trains the re-ranker, re-ranks, then trains the gate on what the re-ranker leaves. */
+function trainBoth(rows: Row[]) {
+  const rerankerModel = trainReranker(rows);
+  const reranker = createEntryReranker(rerankerModel);
+  const reranked = rows.map((row) => ({
+    ...row,
+    decision: rerankDecision(row.decision, row.entries, reranker),
+  }));
+  return { rerankerModel, reranker, gateModel: trainGate(reranked) };
+}
+
+function score(rows: Row[], pick: (row: Row) => string | null) {
+  let inScope = 0;
+  let correct = 0;
+  let expectedDeclines = 0;
+  let declined = 0;
+  let rightDeclines = 0;
+  for (const row of rows) {
+    const got = pick(row);
+    if (got === null) declined++;
+    if (row.expect === null) {
+      expectedDeclines++;
+      if (got === null) rightDeclines++;
+    } else {
+      inScope++;
+      if (got === row.expect) correct++;
+    }
+  }
+  const pct = (a: number, b: number) => (b === 0 ? '-' : ((100 * a) / b).toFixed(1));
+  return `in-scope ${pct(correct, inScope)}  decline P ${pct(rightDeclines, declined)}  R ${pct(rightDeclines, expectedDeclines)}  (${rows.length} lines)`;
+}
+
+/**
+ * Each fold's models are trained on the other folds' sets; the fold's own sets are then matched
+ * again by a matcher carrying those models, exactly as in production.
+ */
+function crossValidate(rows: Row[], folds: number, only: string[]) {
+  const names = [...new Set(rows.map((r) => r.set))];
+  const foldOf = new Map(names.map((name, i) => [name, i % folds]));
+  const reranked = new Map<Row, MatchDecision>();
+  const reviewed = new Map<Row, MatchDecision>();
+  for (let k = 0; k < folds; k++) {
+    const { reranker, gateModel } = trainBoth(rows.filter((r) => foldOf.get(r.set) !== k));
+    const declineGate = createDeclineGate(gateModel);
+    const heldOut = rows.filter((r) => foldOf.get(r.set) === k);
+    for (const name of new Set(heldOut.map((r) => r.set))) {
+      const ofSet = heldOut.filter((r) => r.set === name);
+      const rerankOnly = createMatcher(ofSet[0]!.pack, { reranker, declineGate: null });
+      const full = createMatcher(ofSet[0]!.pack, { reranker, declineGate });
+      for (const row of ofSet) {
+        reranked.set(row, rerankOnly.match(row.text));
+        reviewed.set(row, full.match(row.text));
+      }
+    }
+  }
+  const shown = only.length > 0 ? rows.filter((r) => only.includes(r.set)) : rows;
+  const which = only.length > 0 ? `; scored on ${only.join(', ')}` : '';
+  console.log(`leave-packs-out, ${folds} folds over ${names.length} sets${which}`);
+  console.log(`  rules and retrieval  ${score(shown, (r) => r.decision.entryId)}`);
+  console.log(`  + re-ranker          ${score(shown, (r) => reranked.get(r)!.entryId)}`);
+  console.log(`  + decline gate       ${score(shown, (r) => reviewed.get(r)!.entryId)}`);
+}
+
+const { values } = parseArgs({ options: { folds: { type: 'string' }, sets: { type: 'string' } } });
+const rows = collectRows();
+if (values.folds) crossValidate(rows, Number(values.folds), values.sets?.split(',') ?? []);
+else {
+  const { rerankerModel, gateModel } = trainBoth(rows);
+  writeFileSync(RERANKER_PATH, `${JSON.stringify(rerankerModel)}\n`);
+  writeFileSync(GATE_PATH, `${JSON.stringify(gateModel)}\n`);
+  console.log(
+    `trained on ${rows.length} lines from ${setCount(rows)} sets: re-ranker ${rerankerModel.features.length} features from ${rerankerModel.trainedOn.pairs} pairs, gate ${gateModel.features.length} features`,
+  );
+}

@@ -1,0 +1,137 @@
+import type { ScriptPack } from '../script/pack-schema.ts';
+import shippedModel from './entry-reranker-model.json' with { type: 'json' };
+import type { MatchDecision } from './matcher-types.ts';
+import { normalizeScript, type TextNormalizer } from './normalize-text.ts';
+
+/**
+ * A learned second look at the two best entries.
+ *
+ * Retrieval weighs a word by how rare it is in the pack; it cannot know which words decide between
+ * two close entries (`暖气费一年要交多少`: the heating-fee entry, not the one about heating an empty
+ * flat, whose sample question happens to say 暖气费 too). The re-ranker compares the best entry with
+ * the runner-up: for each character 1- and 2-gram of the question, whether only one of the two has
+ * it in its topic and sample questions (and, apart, in its answer); for each 2-gram of an entry's
+ * questions, whether the buyer left it out; and the retrieval lead. A logistic regression over these
+ * gives the likelihood that the runner-up is the right entry. The words' weights are learned across
+ * many packs, so they carry over to a new one: they are about how buyers ask, not about one script.
+ *
+ * Trained by `npm run train` (with the decline gate) on the kept labelled sets.
+ */
+
+export interface EntryRerankerModel {
+  trainedOn: { sets: number; lines: number; pairs: number; matcher: string };
+  features: string[];
+  weights: number[];
+  bias: number;
+}
+
+/** An entry as the re-ranker reads it (script-normalised, vocabulary applied). */
+export interface RerankEntry {
+  questions: string;
+  answer: string;
+  /** 2-grams of the topic and sample questions, each once. */
+  questionBigrams: string[];
+}
+
+export interface EntryReranker {
+  /** Likelihood (0..1) that the runner-up, not the best entry, answers the line. */
+  swapLikelihood(decision: MatchDecision, entries: ReadonlyMap<string, RerankEntry>): number | null;
+}
+
+/** Swap only when the model is fairly sure (chosen by leave-packs-out cross-validation). */
+export const RERANK_SWAP_ABOVE = 0.7;
+
+/** The pack's entries as the re-ranker reads them; the trainer and the matcher share this. */
+export function rerankEntries(pack: ScriptPack, normalizer: TextNormalizer): Map<string, RerankEntry> {
+  const entries = new Map<string, RerankEntry>();
+  for (const entry of pack.entries) {
+    const questions = [entry.topic, ...entry.questions].map((q) =>
+      normalizer.applyVocabulary(normalizeScript(q)),
+    );
+    const bigrams = new Set<string>();
+    for (const q of questions) for (const g of ngrams(q, 2, 2)) bigrams.add(g);
+    entries.set(entry.id, {
+      questions: questions.join('|'),
+      answer: normalizer.applyVocabulary(normalizeScript(entry.answer)),
+      questionBigrams: [...bigrams],
+    });
+  }
+  return entries;
+}
+
+function ngrams(text: string, min: number, max: number): Set<string> {
+  const chars = [...text];
+  const out = new Set<string>();
+  for (let n = min; n <= max; n++)
+    for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+  return out;
+}
+
+/**
+ * The features of a best/runner-up pair, signed: positive values favour the runner-up. Null when
+ * there is nothing to compare (a decline, or no runner-up).
+ */
+export function rerankFeatures(
+  decision: MatchDecision,
+  entries: ReadonlyMap<string, RerankEntry>,
+): Map<string, number> | null {
+  const best = decision.entryId === null ? undefined : entries.get(decision.entryId);
+  const runnerUp = decision.runnerUp ? entries.get(decision.runnerUp.entryId) : undefined;
+  if (!best || !runnerUp || decision.runnerUp!.entryId === decision.entryId) return null;
+  const features = new Map<string, number>();
+  const add = (key: string, value: number) => features.set(key, (features.get(key) ?? 0) + value);
+  const text = decision.normalized;
+  for (const g of ngrams(text, 1, 2)) {
+    const inBest = best.questions.includes(g);
+    const inRunnerUp = runnerUp.questions.includes(g);
+    if (inBest !== inRunnerUp) add(`q:${g}`, inRunnerUp ? 1 : -1);
+    const inBestAnswer = best.answer.includes(g);
+    const inRunnerUpAnswer = runnerUp.answer.includes(g);
+    if (inBestAnswer !== inRunnerUpAnswer) add(`a:${g}`, inRunnerUpAnswer ? 1 : -1);
+  }
+  // What an entry's questions ask about and the buyer did not mention speaks against that entry.
+  for (const g of best.questionBigrams) if (!text.includes(g)) add(`u:${g}`, 1);
+  for (const g of runnerUp.questionBigrams) if (!text.includes(g)) add(`u:${g}`, -1);
+  features.set('lead', (decision.score - decision.runnerUp!.score) * 10);
+  return features;
+}
+
+export function createEntryReranker(model: EntryRerankerModel): EntryReranker {
+  const weights = new Map<string, number>();
+  model.features.forEach((feature, i) => {
+    weights.set(feature, model.weights[i]!);
+  });
+  return {
+    swapLikelihood(decision, entries) {
+      const features = rerankFeatures(decision, entries);
+      if (!features) return null;
+      let z = model.bias;
+      for (const [feature, value] of features) z += (weights.get(feature) ?? 0) * value;
+      return 1 / (1 + Math.exp(-z));
+    },
+  };
+}
+
+/** Answers with the runner-up instead when the re-ranker is fairly sure it is the right entry. */
+export function rerankDecision(
+  decision: MatchDecision,
+  entries: ReadonlyMap<string, RerankEntry>,
+  reranker: EntryReranker,
+): MatchDecision {
+  const { entryId, runnerUp } = decision;
+  if (entryId === null || runnerUp === null || runnerUp.entryId === entryId) return decision;
+  const likelihood = reranker.swapLikelihood(decision, entries);
+  if (likelihood === null) return decision;
+  const swapLikelihood = Math.round(likelihood * 1000) / 1000;
+  if (likelihood <= RERANK_SWAP_ABOVE) return { ...decision, rerank: { swapLikelihood, swapped: false } };
+  return {
+    ...decision,
+    entryId: runnerUp.entryId,
+    score: runnerUp.score,
+    runnerUp: { entryId, score: decision.score },
+    rerank: { swapLikelihood, swapped: true },
+  };
+}
+
+/** The model trained on the kept sets, built once per process (a Lambda's init phase). */
+export const SHIPPED_ENTRY_RERANKER: EntryReranker = createEntryReranker(shippedModel);

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from '#shared/understanding/create-matcher.ts';
+import {
+  createEntryReranker,
+  RERANK_SWAP_ABOVE,
+  rerankDecision,
+  rerankEntries,
+  rerankFeatures,
+} from '#shared/understanding/entry-reranker.ts';
+import shippedModel from '#shared/understanding/entry-reranker-model.json' with { type: 'json' };
+import type { MatchDecision } from '#shared/understanding/matcher-types.ts';
+import { createTextNormalizer } from '#shared/understanding/normalize-text.ts';
+import { demoPack } from './load-packs.ts';
+
+const entries = rerankEntries(demoPack, createTextNormalizer(demoPack.synonyms ?? {}));
+const decision: MatchDecision = {
+  entryId: 'loan-banks',
+  score: 0.6,
+  normalized: '可以办银行按揭吗',
+  runnerUp: { entryId: 'loan-commercial', score: 0.55 },
+  declineReason: null,
+  secondary: null,
+};
+/** A re-ranker that always says the same likelihood. */
+const fixed = (likelihood: number) => ({ swapLikelihood: () => likelihood });
+
+describe('entry re-ranker', () => {
+  it('reads each entry as its normalised topic and questions, answer, and question 2-grams', () => {
+    const entry = entries.get('loan-commercial')!;
+    expect(entry.questions).toContain('|');
+    expect(entry.answer.length).toBeGreaterThan(0);
+    expect(entry.questionBigrams.every((g) => [...g].length === 2)).toBe(true);
+  });
+
+  it('signs each feature towards the entry that has it, and records the lead', () => {
+    const features = rerankFeatures(decision, entries)!;
+    expect(features.get('lead')).toBeCloseTo(0.5, 6);
+    for (const [key, value] of features) {
+      if (!key.startsWith('q:')) continue;
+      const g = key.slice(2);
+      const inRunnerUp = entries.get('loan-commercial')!.questions.includes(g);
+      expect(value, key).toBe(inRunnerUp ? 1 : -1);
+    }
+  });
+
+  it('has nothing to compare on a decline or without a runner-up', () => {
+    expect(rerankFeatures({ ...decision, entryId: null, declineReason: 'no-match' }, entries)).toBeNull();
+    expect(rerankFeatures({ ...decision, runnerUp: null }, entries)).toBeNull();
+    expect(rerankDecision({ ...decision, runnerUp: null }, entries, fixed(1)).rerank).toBeUndefined();
+  });
+
+  it('answers with the runner-up only when fairly sure, and keeps the other as runner-up', () => {
+    expect(rerankDecision(decision, entries, fixed(RERANK_SWAP_ABOVE))).toMatchObject({
+      entryId: 'loan-banks',
+      rerank: { swapped: false },
+    });
+    expect(rerankDecision(decision, entries, fixed(0.9))).toMatchObject({
+      entryId: 'loan-commercial',
+      score: 0.55,
+      runnerUp: { entryId: 'loan-banks', score: 0.6 },
+      rerank: { swapLikelihood: 0.9, swapped: true },
+    });
+  });
+
+  it('weighs the signed features with the model', () => {
+    const reranker = createEntryReranker({
+      trainedOn: { sets: 0, lines: 0, pairs: 0, matcher: 'test' },
+      features: ['lead'],
+      weights: [-1],
+      bias: 0,
+    });
+    expect(reranker.swapLikelihood(decision, entries)).toBeCloseTo(1 / (1 + Math.exp(0.5)), 6);
+  });
+
+  it('ships a model trained on the kept sets, and the matcher uses it', () => {
+    expect(shippedModel.trainedOn.sets).toBeGreaterThanOrEqual(60);
+    expect(shippedModel.features.length).toBe(shippedModel.weights.length);
+    // Retrieval puts the bank list first; a mortgage question is the commercial-loan entry's.
+    const plain = createMatcher(demoPack, { reranker: null, declineGate: null }).match('可以办银行按揭吗');
+    expect(plain.entryId).toBe('loan-banks');
+    expect(createMatcher(demoPack).match('可以办银行按揭吗')).toMatchObject({
+      entryId: 'loan-commercial',
+      runnerUp: { entryId: 'loan-banks' },
+      rerank: { swapped: true },
+    });
+  });
+});
