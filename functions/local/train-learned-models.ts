@@ -7,6 +7,7 @@
  *   npm run train                 # train on everything, write the models
  *   npm run train -- --folds 6    # leave-packs-out cross-validation only, nothing written
  *   npm run train -- --folds 6 --sets haicheng,shenwan   # … scored on those sets alone
+ *   npm run train -- --exclude haicheng,shenwan          # train without them (to measure on them)
  *
  * The input is the matcher's own decision without the learned parts, so retrain whenever the
  * matcher, its vocabulary or its rules change. Training is deterministic (seeded order), so a
@@ -261,8 +262,11 @@ function crossValidate(rows: Row[], folds: number, only: string[]) {
   console.log(`  + decline gate       ${score(shown, (r) => reviewed.get(r)!.entryId)}`);
 }
 
-const { values } = parseArgs({ options: { folds: { type: 'string' }, sets: { type: 'string' } } });
-const rows = collectRows();
+const { values } = parseArgs({
+  options: { folds: { type: 'string' }, sets: { type: 'string' }, exclude: { type: 'string' } },
+});
+const excluded = values.exclude?.split(',') ?? [];
+const rows = collectRows().filter((r) => !excluded.includes(r.set));
 if (values.folds) crossValidate(rows, Number(values.folds), values.sets?.split(',') ?? []);
 else {
   const { rerankerModel, gateModel } = trainBoth(rows);
