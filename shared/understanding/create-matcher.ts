@@ -375,7 +375,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       // Two questions, the policy request only in a later one (`车位多少钱？能便宜点不`, `小学是哪所？
       // 你们能保证我娃上得了吗`): the main question is the script's to answer; the request is
       // reported as the declined second one. The first clause must itself ask (not propose:
-      // `定金先交五千行不行`) and come first in the line. Injection and abuse decline the line.
+      // `定金先交五千行不行`) and come first in the line. Abuse declines the line.
       // The request may be a question (`能便宜点不`) or a remark (`我家孩子肯定能上吧`).
       const [first, ...rest] = clauses;
       const policyOf = (clause: string) =>
