@@ -111,7 +111,20 @@ export function evaluateMatcher(matcher: Matcher, rows: LabelledQuestion[]): Eva
         got === null
           ? `declined: ${decision.declineReason} (best ${decision.runnerUp?.entryId ?? '-'} ${decision.score.toFixed(2)})`
           : `score ${decision.score.toFixed(2)}, runner-up ${decision.runnerUp?.entryId ?? '-'} ${(decision.runnerUp?.score ?? 0).toFixed(2)}`;
-      confusions.push({ text: row.text, kind: row.kind, expected: row.expect, got, detail });
+      // What the learned parts changed, so a confusion they caused can be told from the rules'.
+      const learned = [
+        decision.rerank?.swapped ? `re-ranked (${decision.rerank.swapLikelihood})` : '',
+        decision.review && decision.review.outcome !== 'kept'
+          ? `gate ${decision.review.outcome} (${decision.review.declineLikelihood})`
+          : '',
+      ].filter(Boolean);
+      confusions.push({
+        text: row.text,
+        kind: row.kind,
+        expected: row.expect,
+        got,
+        detail: learned.length > 0 ? `${detail}; ${learned.join(', ')}` : detail,
+      });
     }
   }
   for (const bucket of Object.values(perKind)) bucket.accuracy = ratio(bucket.correct, bucket.total);

@@ -10,6 +10,7 @@ import {
   SHIPPED_DECLINE_GATE,
 } from '#shared/understanding/decline-gate.ts';
 import shippedModel from '#shared/understanding/decline-gate-model.json' with { type: 'json' };
+import { evaluateMatcher } from '#shared/understanding/evaluate-matcher.ts';
 import type { MatchDecision } from '#shared/understanding/matcher-types.ts';
 import { demoPack } from './load-packs.ts';
 
@@ -102,5 +103,13 @@ describe('decline gate', () => {
     // Shares 维修基金 with an entry, yet asks to skip the fund: the gate withdraws the answer.
     expect(withoutGate.match('维修基金可以不交吗').entryId).toBe('maintenance-fund');
     expect(withGate.match('维修基金可以不交吗')).toMatchObject({ entryId: null, declineReason: 'uncertain' });
+  });
+
+  it('is named in the evaluation confusions when it changed the decision', () => {
+    const decision = reviewDecision(noMatch, fixedGate(0.004));
+    const report = evaluateMatcher({ match: () => decision }, [
+      { text: '钱能转顾问微信吗', expect: 'payment-methods', kind: 'paraphrase' },
+    ]);
+    expect(report.confusions[0]!.detail).toBe('score 0.25, runner-up - 0.00; gate answered (0.004)');
   });
 });
