@@ -384,7 +384,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
         !LINE_WIDE_REASONS.has(policy.reason) &&
         !(policy.reason === 'haggling' && SIGNING_OFFER.test(normalized)) &&
         first !== undefined &&
-        asksExplicitly(first) &&
+        asks(first) &&
         !PROPOSAL.test(first) &&
         policyOf(first) === null
       ) {

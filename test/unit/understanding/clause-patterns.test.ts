@@ -408,3 +408,35 @@ describe('reading the line', () => {
     expect(matcher.match(text).declineReason).toBe(reason);
   });
 });
+
+describe('questions the rules used to take for requests', () => {
+  it.each([
+    '定金交了以后是直接抵购房款吗',
+    '售楼处有没有儿童游戏区',
+    '合同能先拿回去让律师看看吗',
+    '这个牌子以后停产了会换成什么',
+    '冬天屋里温度能保证几度',
+    '水电表收房以后怎么过户到我名下',
+    '房子要是晚交了怎么办',
+    '在哪里查我的合同有没有备案',
+    '装修标准会不会写进合同',
+  ])('%s is a question', (text) => {
+    expect(findPolicyDecline(text)).toBeNull();
+  });
+
+  it.each([
+    ['认筹金不退了，直接抵物业费行不', 'haggling'],
+    ['推荐个靠谱的律师', 'off-topic'],
+    ['你能保证交房不延期吗', 'guarantee'],
+    ['把学位写进合同里', 'guarantee'],
+    ['我想晚一个月再交首付', 'case-decision'],
+  ])('%s still declines', (text, reason) => {
+    expect(matcher.match(text).declineReason).toBe(reason);
+  });
+
+  it('answers a Cantonese question before a request for a promise, and declines the request', () => {
+    const decision = matcher.match('發展商係邊間？可唔可以寫入合約保證唔爛尾？');
+    expect(decision.entryId).toBe('developer');
+    expect(decision.secondary).toMatchObject({ entryId: null });
+  });
+});
