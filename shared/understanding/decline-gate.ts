@@ -5,7 +5,7 @@ import type { MatchDecision } from './matcher-types.ts';
  * A second opinion on every decision, learned from labelled lines rather than written by hand.
  *
  * The rules and the retrieval see words; they cannot weigh the whole shape of a line the way a
- * reader does (`我买两套能不能给个打包价` shares 首付 words with an entry, yet reads as a haggle;
+ * reader does (`维修基金可以不交吗` shares 维修基金 with an entry, yet asks to be let off it;
  * `置业顾问让我把钱直接转他微信，这样可以吗` scores low, yet is the payment-account question). The
  * gate is a logistic regression over the line's character 1- to 3-grams (after normalisation, so
  * Traditional, pinyin and dialect arrive already mapped) and over what the matcher decided: answered
@@ -38,10 +38,10 @@ export interface DeclineGate {
 export const GATE_DECLINE_ABOVE = 0.9;
 export const GATE_ANSWER_BELOW = 0.2;
 /**
- * …and only when retrieval found the entry at least this plausible. Below it, fewer than a third
- * of such answers were the right entry in cross-validation; above it, about as many as the
- * matcher's own answers just over its threshold (an approved answer to the wrong question is still
- * approved text, but it must stay the exception).
+ * …and only when retrieval found the entry at least this plausible. In cross-validation fewer than
+ * a third of such answers below it were the right entry, and about three in five above it (the
+ * matcher's own answers just over its threshold: about two in three). Each of these turns a
+ * needless decline into an answer; a wrong one is still approved text, not a promise.
  */
 export const GATE_ANSWER_MIN_SCORE = 0.2;
 
