@@ -420,6 +420,9 @@ describe('questions the rules used to take for requests', () => {
     '房子要是晚交了怎么办',
     '在哪里查我的合同有没有备案',
     '装修标准会不会写进合同',
+    '交房晚了超过多少天能退房',
+    '我离过婚，签约要带什么',
+    '小区里有打篮球的地方吗',
   ])('%s is a question', (text) => {
     expect(findPolicyDecline(text)).toBeNull();
   });
