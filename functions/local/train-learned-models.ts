@@ -1,6 +1,6 @@
 /**
- * Trains the matcher's two learned parts on every labelled set under `test/understanding/`:
- * the entry re-ranker (`shared/understanding/entry-reranker.ts`) and then, on the re-ranked
+ * Trains the matcher's two learned parts on the labelled sets under `test/understanding/` (all
+ * but those listed in `held-out-sets.json`, kept unseen for measuring): the entry re-ranker (`shared/understanding/entry-reranker.ts`) and then, on the re-ranked
  * decisions, the decline gate (`shared/understanding/decline-gate.ts`). Writes both models next to
  * their code.
  *
@@ -39,6 +39,8 @@ const SETS_DIR = new URL('test/understanding/', ROOT);
 const GATE_PATH = new URL('shared/understanding/decline-gate-model.json', ROOT);
 const RERANKER_PATH = new URL('shared/understanding/entry-reranker-model.json', ROOT);
 const MATCHER = 'createMatcher without its learned parts';
+/** Sets the models must never see, so they can be measured on packs they never saw. */
+const HELD_OUT_PATH = new URL('held-out-sets.json', SETS_DIR);
 
 interface Row {
   set: string;
@@ -76,10 +78,12 @@ function labelledSets(): { name: string; packPath: URL; setPath: URL }[] {
     },
   ];
   const files = new Set(readdirSync(SETS_DIR));
+  const heldOut: string[] = JSON.parse(readFileSync(HELD_OUT_PATH, 'utf8')).sets;
   for (const file of [...files].sort()) {
     const name = file.replace(/-pack\.json$/, '');
     // fresh-probe is a handful of lines against a copy of another pack: nothing new to learn.
     if (name === file || name === 'fresh-probe' || !files.has(`${name}-set.jsonl`)) continue;
+    if (heldOut.includes(name)) continue;
     sets.push({ name, packPath: new URL(file, SETS_DIR), setPath: new URL(`${name}-set.jsonl`, SETS_DIR) });
   }
   return sets;

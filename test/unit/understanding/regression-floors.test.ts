@@ -5,9 +5,9 @@ import { loadLabelled } from './load-packs.ts';
 
 /**
  * Packs and sets written by independent writers who never saw the matcher, each measured untouched
- * once. Most were then used to find failure patterns, and all of them train the learned re-ranker
- * and decline gate (`npm run train`), so the levels here are not figures for unseen data
- * (cross-validation and new writers' sets are). They keep what was reached: a change may not pull
+ * once. Most were then used to find failure patterns, and all but the held-out ones train the
+ * learned re-ranker and decline gate (`npm run train`), so their levels are not figures for unseen
+ * data (cross-validation and the held-out sets are). They keep what was reached: a change may not pull
  * any of them more than about 2 points below its level (in-scope top-1, decline precision, decline
  * recall); a matcher change that does usually needs `npm run train` after it.
  * The bar itself (95%) is asserted in dev-set.test.ts where met.
@@ -101,6 +101,13 @@ const FLOORS: ReadonlyArray<readonly [name: string, inScope: number, precision: 
   ['yichang', 0.94, 0.97, 0.98],
   ['liuzhou', 0.96, 0.98, 0.98],
   ['caofeidian', 0.95, 0.95, 0.97],
+  // Held out of training (test/understanding/held-out-sets.json): these floors are unseen-level figures.
+  ['baoding', 0.89, 0.92, 0.93],
+  ['zhuzhou', 0.91, 0.91, 0.93],
+  ['taishan', 0.93, 0.94, 0.96],
+  ['xixian', 0.92, 0.95, 0.93],
+  ['wuhu', 0.93, 0.92, 0.91],
+  ['zunyi', 0.91, 0.89, 0.93],
 ];
 
 describe('regression floors on independently written sets', () => {
