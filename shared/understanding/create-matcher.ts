@@ -3,7 +3,6 @@ import { type DeclineGate, reviewDecision, SHIPPED_DECLINE_GATE } from './declin
 import { compileDeclineRules, findPolicyDecline } from './decline-rules.ts';
 import {
   type EntryReranker,
-  type RerankEntry,
   rerankDecision,
   rerankEntries,
   SHIPPED_ENTRY_RERANKER,
@@ -313,7 +312,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     !scope.mentionsOutOfScope(r.written);
 
   const reranker = options.reranker === undefined ? SHIPPED_ENTRY_RERANKER : options.reranker;
-  const rerankable = reranker ? rerankEntries(pack, normalizer) : new Map<string, RerankEntry>();
+  // Both learned parts read the entries this way (the gate for whether a candidate is a promise).
+  const rerankable = rerankEntries(pack, normalizer);
   const gate = options.declineGate === undefined ? SHIPPED_DECLINE_GATE : options.declineGate;
 
   const decline = (
@@ -342,12 +342,18 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     match(input) {
       let decision = decide(input);
       if (reranker) decision = rerankDecision(decision, rerankable, reranker);
-      if (!gate) return decision;
-      // A subject the pack never mentions stays a gap, whatever the gate thinks of the line.
-      const namesGap =
-        scope.mentionsOutOfScope(decision.normalized) ||
-        scope.mentionsOutOfScope(normalizer.normalize(input));
-      return reviewDecision(decision, gate, !namesGap);
+      if (gate) {
+        // A subject the pack never mentions stays a gap, and a promise is never given on the
+        // gate's word alone, whatever the gate thinks of the line.
+        const read = normalizer.applyVocabulary(corrector.expandAbbreviations(normalizeScript(input)));
+        const candidate = decision.runnerUp ? rerankable.get(decision.runnerUp.entryId) : undefined;
+        const mayAnswer = !scope.mentionsOutOfScope(decision.normalized) && !scope.mentionsOutOfScope(read);
+        decision = reviewDecision(decision, gate, { mayAnswer, promise: candidate?.commitment === true });
+      }
+      // The second question is another entry's, or none: the answer already covers its own.
+      if (decision.secondary?.entryId && decision.secondary.entryId === decision.entryId)
+        return { ...decision, secondary: null };
+      return decision;
     },
   };
 

@@ -1,4 +1,5 @@
 import shippedModel from './decline-gate-model.json' with { type: 'json' };
+import { type LinearModel, sigmoid, weightsOf } from './linear-model.ts';
 import type { MatchDecision } from './matcher-types.ts';
 
 /**
@@ -17,12 +18,9 @@ import type { MatchDecision } from './matcher-types.ts';
  * microseconds and calls nothing.
  */
 
-export interface DeclineGateModel {
+export interface DeclineGateModel extends LinearModel {
   /** What the model was trained on, for the record. */
   trainedOn: { sets: number; lines: number; matcher: string };
-  features: string[];
-  weights: number[];
-  bias: number;
 }
 
 export interface DeclineGate {
@@ -41,9 +39,12 @@ export const GATE_ANSWER_BELOW = 0.2;
  * …and only when retrieval found the entry at least this plausible. In cross-validation fewer than
  * a third of such answers below it were the right entry, and about three in five above it (the
  * matcher's own answers just over its threshold: about two in three). Each of these turns a
- * needless decline into an answer; a wrong one is still approved text, not a promise.
+ * needless decline into an answer; a wrong one is still approved text, and the matcher never lets
+ * the gate answer with a promise (an entry with `commitment`) that retrieval alone declined.
  */
 export const GATE_ANSWER_MIN_SCORE = 0.2;
+/** A promise (an entry with `commitment`) is given on the gate's word only when it is this sure. */
+export const GATE_PROMISE_BELOW = 0.03;
 
 const NGRAM_MAX = 3;
 
@@ -70,15 +71,12 @@ export function gateFeatures(decision: MatchDecision): string[] {
 }
 
 export function createDeclineGate(model: DeclineGateModel): DeclineGate {
-  const weights = new Map<string, number>();
-  model.features.forEach((feature, i) => {
-    weights.set(feature, model.weights[i]!);
-  });
+  const weights = weightsOf(model);
   return {
     likelihood(decision) {
       let z = model.bias;
       for (const feature of gateFeatures(decision)) z += weights.get(feature) ?? 0;
-      return 1 / (1 + Math.exp(-z));
+      return sigmoid(z);
     },
   };
 }
@@ -86,9 +84,13 @@ export function createDeclineGate(model: DeclineGateModel): DeclineGate {
 /**
  * Applies the gate's opinion to a decision (pure). The gate never touches policy declines, and
  * answers a `no-match` decline only when `mayAnswer` (the matcher's say: a subject the pack never
- * mentions stays a gap however sure the gate is).
+ * mentions stays a gap, and a promise is never given on the gate's word, however sure it is).
  */
-export function reviewDecision(decision: MatchDecision, gate: DeclineGate, mayAnswer = true): MatchDecision {
+export function reviewDecision(
+  decision: MatchDecision,
+  gate: DeclineGate,
+  { mayAnswer = true, promise = false }: { mayAnswer?: boolean; promise?: boolean } = {},
+): MatchDecision {
   const declineLikelihood = gate.likelihood(decision);
   const round = Math.round(declineLikelihood * 1000) / 1000;
   if (decision.entryId !== null && declineLikelihood > GATE_DECLINE_ABOVE) {
@@ -105,7 +107,7 @@ export function reviewDecision(decision: MatchDecision, gate: DeclineGate, mayAn
     decision.declineReason === 'no-match' &&
     decision.runnerUp !== null &&
     decision.runnerUp.score >= GATE_ANSWER_MIN_SCORE &&
-    declineLikelihood < GATE_ANSWER_BELOW
+    declineLikelihood < (promise ? GATE_PROMISE_BELOW : GATE_ANSWER_BELOW)
   ) {
     return {
       ...decision,

@@ -1,5 +1,6 @@
 import type { ScriptPack } from '../script/pack-schema.ts';
 import shippedModel from './entry-reranker-model.json' with { type: 'json' };
+import { type LinearModel, sigmoid, weightsOf } from './linear-model.ts';
 import type { MatchDecision } from './matcher-types.ts';
 import { normalizeScript, type TextNormalizer } from './normalize-text.ts';
 
@@ -18,11 +19,8 @@ import { normalizeScript, type TextNormalizer } from './normalize-text.ts';
  * Trained by `npm run train` (with the decline gate) on the kept labelled sets.
  */
 
-export interface EntryRerankerModel {
+export interface EntryRerankerModel extends LinearModel {
   trainedOn: { sets: number; lines: number; pairs: number; matcher: string };
-  features: string[];
-  weights: number[];
-  bias: number;
 }
 
 /** An entry as the re-ranker reads it (script-normalised, vocabulary applied). */
@@ -31,6 +29,8 @@ export interface RerankEntry {
   answer: string;
   /** 2-grams of the topic and sample questions, each once. */
   questionBigrams: string[];
+  /** The answer is a promise; answering with it archives a commitment record. */
+  commitment: boolean;
 }
 
 export interface EntryReranker {
@@ -40,6 +40,11 @@ export interface EntryReranker {
 
 /** Swap only when the model is fairly sure (chosen by leave-packs-out cross-validation). */
 export const RERANK_SWAP_ABOVE = 0.7;
+/**
+ * A promise (an entry with `commitment`) is only ever given where retrieval alone would have
+ * answered with it: the matcher's acceptance score.
+ */
+export const COMMITMENT_SWAP_MIN_SCORE = 0.33;
 
 /** The pack's entries as the re-ranker reads them; the trainer and the matcher share this. */
 export function rerankEntries(pack: ScriptPack, normalizer: TextNormalizer): Map<string, RerankEntry> {
@@ -54,6 +59,7 @@ export function rerankEntries(pack: ScriptPack, normalizer: TextNormalizer): Map
       questions: questions.join('|'),
       answer: normalizer.applyVocabulary(normalizeScript(entry.answer)),
       questionBigrams: [...bigrams],
+      commitment: entry.commitment,
     });
   }
   return entries;
@@ -97,22 +103,23 @@ export function rerankFeatures(
 }
 
 export function createEntryReranker(model: EntryRerankerModel): EntryReranker {
-  const weights = new Map<string, number>();
-  model.features.forEach((feature, i) => {
-    weights.set(feature, model.weights[i]!);
-  });
+  const weights = weightsOf(model);
   return {
     swapLikelihood(decision, entries) {
       const features = rerankFeatures(decision, entries);
       if (!features) return null;
       let z = model.bias;
       for (const [feature, value] of features) z += (weights.get(feature) ?? 0) * value;
-      return 1 / (1 + Math.exp(-z));
+      return sigmoid(z);
     },
   };
 }
 
-/** Answers with the runner-up instead when the re-ranker is fairly sure it is the right entry. */
+/**
+ * Answers with the runner-up instead when the re-ranker is fairly sure it is the right entry, unless
+ * the runner-up is what the line's second question already asks (its features come from the whole
+ * line) or a promise retrieval alone would not have given.
+ */
 export function rerankDecision(
   decision: MatchDecision,
   entries: ReadonlyMap<string, RerankEntry>,
@@ -123,7 +130,14 @@ export function rerankDecision(
   const likelihood = reranker.swapLikelihood(decision, entries);
   if (likelihood === null) return decision;
   const swapLikelihood = Math.round(likelihood * 1000) / 1000;
-  if (likelihood <= RERANK_SWAP_ABOVE) return { ...decision, rerank: { swapLikelihood, swapped: false } };
+  const target = entries.get(runnerUp.entryId);
+  const mayAnswer =
+    target !== undefined &&
+    runnerUp.entryId !== decision.secondary?.entryId &&
+    (!target.commitment || runnerUp.score >= COMMITMENT_SWAP_MIN_SCORE);
+  // Written so that a NaN likelihood never swaps.
+  if (!(likelihood > RERANK_SWAP_ABOVE) || !mayAnswer)
+    return { ...decision, rerank: { swapLikelihood, swapped: false } };
   return {
     ...decision,
     entryId: runnerUp.entryId,

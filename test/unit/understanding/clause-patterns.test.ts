@@ -421,7 +421,6 @@ describe('questions the rules used to take for requests', () => {
     '在哪里查我的合同有没有备案',
     '装修标准会不会写进合同',
     '交房晚了超过多少天能退房',
-    '我离过婚，签约要带什么',
     '小区里有打篮球的地方吗',
   ])('%s is a question', (text) => {
     expect(findPolicyDecline(text)).toBeNull();
@@ -433,6 +432,9 @@ describe('questions the rules used to take for requests', () => {
     ['你能保证交房不延期吗', 'guarantee'],
     ['把学位写进合同里', 'guarantee'],
     ['我想晚一个月再交首付', 'case-decision'],
+    ['首付晚两个月交的话可以吗', 'case-decision'],
+    // A documents question does not switch off the case decision before it.
+    ['我征信有逾期，贷款批得下来吗，要带什么', 'case-decision'],
   ])('%s still declines', (text, reason) => {
     expect(matcher.match(text).declineReason).toBe(reason);
   });

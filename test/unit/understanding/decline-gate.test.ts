@@ -5,6 +5,7 @@ import {
   GATE_ANSWER_BELOW,
   GATE_ANSWER_MIN_SCORE,
   GATE_DECLINE_ABOVE,
+  GATE_PROMISE_BELOW,
   gateFeatures,
   reviewDecision,
   SHIPPED_DECLINE_GATE,
@@ -70,7 +71,18 @@ describe('decline gate', () => {
       runnerUp: { entryId: 'payment-account', score: GATE_ANSWER_MIN_SCORE - 0.01 },
     };
     expect(reviewDecision(implausible, fixedGate(0)).entryId).toBeNull();
-    expect(reviewDecision(noMatch, fixedGate(0), false).entryId).toBeNull();
+    expect(reviewDecision(noMatch, fixedGate(0), { mayAnswer: false }).entryId).toBeNull();
+  });
+
+  it('gives a promise on its own word only when all but certain', () => {
+    expect(reviewDecision(noMatch, fixedGate(0.1), { promise: true }).entryId).toBeNull();
+    expect(reviewDecision(noMatch, fixedGate(GATE_PROMISE_BELOW), { promise: true }).entryId).toBeNull();
+    expect(reviewDecision(noMatch, fixedGate(0.01), { promise: true }).entryId).toBe('payment-account');
+  });
+
+  it('keeps the decision when the likelihood is not a number', () => {
+    expect(reviewDecision(answered, fixedGate(Number.NaN)).entryId).toBe('parking-price');
+    expect(reviewDecision(noMatch, fixedGate(Number.NaN)).entryId).toBeNull();
     expect(reviewDecision(noMatch, fixedGate(0.05))).toMatchObject({
       entryId: 'payment-account',
       score: 0.25,
@@ -85,6 +97,17 @@ describe('decline gate', () => {
       expect(reviewDecision(decision, fixedGate(0)).entryId).toBeNull();
       expect(reviewDecision(decision, fixedGate(0)).declineReason).toBe(declineReason);
     }
+  });
+
+  it('refuses a malformed model when it loads', () => {
+    const base = { trainedOn: { sets: 0, lines: 0, matcher: 'test' }, bias: 0 };
+    expect(() => createDeclineGate({ ...base, features: ['a', 'b'], weights: [1] })).toThrow(/2 features/);
+    expect(() => createDeclineGate({ ...base, features: ['a'], weights: [Number.NaN] })).toThrow(
+      /not finite/,
+    );
+    expect(() =>
+      createDeclineGate({ ...base, bias: Number.POSITIVE_INFINITY, features: [], weights: [] }),
+    ).toThrow(/bias/);
   });
 
   it('ships a model trained on the kept sets', () => {
@@ -103,6 +126,19 @@ describe('decline gate', () => {
     // Shares 维修基金 with an entry, yet asks to skip the fund: the gate withdraws the answer.
     expect(withoutGate.match('维修基金可以不交吗').entryId).toBe('maintenance-fund');
     expect(withGate.match('维修基金可以不交吗')).toMatchObject({ entryId: null, declineReason: 'uncertain' });
+  });
+
+  it('does not report as a second question the entry it answered with', () => {
+    // Retrieval declines the first clause and names the second's entry; the gate answers with it.
+    const always = createMatcher(demoPack, { declineGate: fixedGate(0) });
+    const decision = always.match('这楼盖嘞咋样了，盖到几层了？');
+    expect(decision).toMatchObject({ entryId: 'construction-progress', secondary: null });
+    expect(
+      createMatcher(demoPack, { declineGate: null }).match('这楼盖嘞咋样了，盖到几层了？').secondary,
+    ).toEqual({
+      text: '盖到几层了',
+      entryId: 'construction-progress',
+    });
   });
 
   it('is named in the evaluation confusions when it changed the decision', () => {

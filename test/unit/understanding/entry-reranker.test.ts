@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '#shared/understanding/create-matcher.ts';
 import {
+  COMMITMENT_SWAP_MIN_SCORE,
   createEntryReranker,
   RERANK_SWAP_ABOVE,
   rerankDecision,
@@ -60,6 +61,27 @@ describe('entry re-ranker', () => {
       runnerUp: { entryId: 'loan-banks', score: 0.6 },
       rerank: { swapLikelihood: 0.9, swapped: true },
     });
+  });
+
+  it('never swaps on a likelihood that is not a number', () => {
+    expect(rerankDecision(decision, entries, fixed(Number.NaN))).toMatchObject({
+      entryId: 'loan-banks',
+      rerank: { swapped: false },
+    });
+  });
+
+  it('does not swap to the entry the second question already asks', () => {
+    const twoQuestions = { ...decision, secondary: { text: '商业贷款怎么办', entryId: 'loan-commercial' } };
+    expect(rerankDecision(twoQuestions, entries, fixed(0.99)).entryId).toBe('loan-banks');
+  });
+
+  it('swaps to a promise only where retrieval alone would have answered with it', () => {
+    const promise = [...entries].find(([, e]) => e.commitment)![0];
+    const toPromise = (score: number) => ({ ...decision, runnerUp: { entryId: promise, score } });
+    expect(rerankDecision(toPromise(COMMITMENT_SWAP_MIN_SCORE - 0.01), entries, fixed(0.99)).entryId).toBe(
+      'loan-banks',
+    );
+    expect(rerankDecision(toPromise(COMMITMENT_SWAP_MIN_SCORE), entries, fixed(0.99)).entryId).toBe(promise);
   });
 
   it('weighs the signed features with the model', () => {
