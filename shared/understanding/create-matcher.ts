@@ -315,6 +315,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
   // Both learned parts read the entries this way (the gate for whether a candidate is a promise).
   const rerankable = rerankEntries(pack, normalizer);
   const gate = options.declineGate === undefined ? SHIPPED_DECLINE_GATE : options.declineGate;
+  /** The whole line as `decide` read it (abbreviations expanded, vocabulary mapped); match is synchronous. */
+  let lineRead = '';
 
   const decline = (
     normalized: string,
@@ -345,9 +347,9 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       if (gate) {
         // A subject the pack never mentions stays a gap, and a promise is never given on the
         // gate's word alone, whatever the gate thinks of the line.
-        const read = normalizer.applyVocabulary(corrector.expandAbbreviations(normalizeScript(input)));
         const candidate = decision.runnerUp ? rerankable.get(decision.runnerUp.entryId) : undefined;
-        const mayAnswer = !scope.mentionsOutOfScope(decision.normalized) && !scope.mentionsOutOfScope(read);
+        const mayAnswer =
+          !scope.mentionsOutOfScope(decision.normalized) && !scope.mentionsOutOfScope(lineRead);
         decision = reviewDecision(decision, gate, { mayAnswer, promise: candidate?.commitment === true });
       }
       // The second question is another entry's, or none: the answer already covers its own.
@@ -357,12 +359,13 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     },
   };
 
-  /** The rules' and retrieval's decision, before the gate's review. */
+  /** The rules' and retrieval's decision, before the learned parts. Sets `lineRead`. */
   function decide(input: string): MatchDecision {
     featureCache.clear();
     rankCache.clear();
     const literal = corrector.expandAbbreviations(normalizeScript(input));
     const normalized = normalizer.applyVocabulary(literal);
+    lineRead = normalized;
     // The buyer asked one of the owner's own sample questions as written, and the rule's hit lies
     // inside it (`房子会不会烂尾`; `开发商会不会跑路` is another question).
     const ownerAnswers = (span: string) =>
