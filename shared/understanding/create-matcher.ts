@@ -345,8 +345,8 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       let decision = decide(input);
       if (reranker) decision = rerankDecision(decision, rerankable, reranker);
       if (gate) {
-        // A subject the pack never mentions stays a gap, and a promise is never given on the
-        // gate's word alone, whatever the gate thinks of the line.
+        // A subject the pack never mentions stays a gap whatever the gate thinks of the line, and a
+        // promise (an entry with `commitment`) needs the gate to be all but certain.
         const candidate = decision.runnerUp ? rerankable.get(decision.runnerUp.entryId) : undefined;
         const mayAnswer =
           !scope.mentionsOutOfScope(decision.normalized) && !scope.mentionsOutOfScope(lineRead);
