@@ -30,7 +30,8 @@ import {
   rerankEntries,
   rerankFeatures,
 } from '#shared/understanding/entry-reranker.ts';
-import { parseLabelledSet } from '#shared/understanding/evaluate-matcher.ts';
+import { parseLabelledSet, tallyOutcomes } from '#shared/understanding/evaluate-matcher.ts';
+import { sigmoid } from '#shared/understanding/linear-model.ts';
 import type { MatchDecision } from '#shared/understanding/matcher-types.ts';
 import { createTextNormalizer } from '#shared/understanding/normalize-text.ts';
 
@@ -155,7 +156,7 @@ function logisticRegression(examples: Example[], settings: Settings) {
       const { ids, values, y } = encoded[k]!;
       let z = bias;
       for (let i = 0; i < ids.length; i++) z += w[ids[i]!]! * values[i]!;
-      const g = 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, z)))) - y;
+      const g = sigmoid(z) - y;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
         const gi = g * values[i]! + settings.l2 * w[id]!;
@@ -203,6 +204,11 @@ function trainGate(rows: Row[]): DeclineGateModel {
   };
 }
 
+/** Each set's fold: whole packs stay together, so a fold's models never see its packs. */
+function foldsBySet(rows: Row[], folds: number): Map<string, number> {
+  return new Map([...new Set(rows.map((r) => r.set))].map((name, i) => [name, i % folds]));
+}
+
 /** Folds the gate's training lines are re-ranked in (see trainBoth). */
 const INNER_FOLDS = 5;
 
@@ -213,8 +219,7 @@ const INNER_FOLDS = 5;
  */
 function trainBoth(rows: Row[]) {
   const rerankerModel = trainReranker(rows);
-  const names = [...new Set(rows.map((r) => r.set))];
-  const foldOf = new Map(names.map((name, i) => [name, i % INNER_FOLDS]));
+  const foldOf = foldsBySet(rows, INNER_FOLDS);
   const reranked: Row[] = [];
   for (let k = 0; k < INNER_FOLDS; k++) {
     const reranker = createEntryReranker(trainReranker(rows.filter((r) => foldOf.get(r.set) !== k)));
@@ -225,24 +230,9 @@ function trainBoth(rows: Row[]) {
 }
 
 function score(rows: Row[], pick: (row: Row) => string | null) {
-  let inScope = 0;
-  let correct = 0;
-  let expectedDeclines = 0;
-  let declined = 0;
-  let rightDeclines = 0;
-  for (const row of rows) {
-    const got = pick(row);
-    if (got === null) declined++;
-    if (row.expect === null) {
-      expectedDeclines++;
-      if (got === null) rightDeclines++;
-    } else {
-      inScope++;
-      if (got === row.expect) correct++;
-    }
-  }
-  const pct = (a: number, b: number) => (b === 0 ? '-' : ((100 * a) / b).toFixed(1));
-  return `in-scope ${pct(correct, inScope)}  decline P ${pct(rightDeclines, declined)}  R ${pct(rightDeclines, expectedDeclines)}  (${rows.length} lines)`;
+  const { inScope, decline } = tallyOutcomes(rows.map((row) => ({ expect: row.expect, got: pick(row) })));
+  const pct = (x: number) => (100 * x).toFixed(1);
+  return `in-scope ${pct(inScope.accuracy)}  decline P ${pct(decline.precision)}  R ${pct(decline.recall)}  (${rows.length} lines)`;
 }
 
 /**
@@ -250,8 +240,7 @@ function score(rows: Row[], pick: (row: Row) => string | null) {
  * again by a matcher carrying those models, exactly as in production.
  */
 function crossValidate(rows: Row[], folds: number, only: string[]) {
-  const names = [...new Set(rows.map((r) => r.set))];
-  const foldOf = new Map(names.map((name, i) => [name, i % folds]));
+  const foldOf = foldsBySet(rows, folds);
   const reranked = new Map<Row, MatchDecision>();
   const reviewed = new Map<Row, MatchDecision>();
   for (let k = 0; k < folds; k++) {
@@ -270,7 +259,7 @@ function crossValidate(rows: Row[], folds: number, only: string[]) {
   }
   const shown = only.length > 0 ? rows.filter((r) => only.includes(r.set)) : rows;
   const which = only.length > 0 ? `; scored on ${only.join(', ')}` : '';
-  console.log(`leave-packs-out, ${folds} folds over ${names.length} sets${which}`);
+  console.log(`leave-packs-out, ${folds} folds over ${foldOf.size} sets${which}`);
   console.log(`  rules and retrieval  ${score(shown, (r) => r.decision.entryId)}`);
   console.log(`  + re-ranker          ${score(shown, (r) => reranked.get(r)!.entryId)}`);
   console.log(`  + decline gate       ${score(shown, (r) => reviewed.get(r)!.entryId)}`);

@@ -75,15 +75,42 @@ export function secondaryFound(decision: MatchDecision, label: string): boolean 
   return decision.secondary?.entryId === label;
 }
 
-export function evaluateMatcher(matcher: Matcher, rows: LabelledQuestion[]): EvaluationReport {
-  const perKind: EvaluationReport['perKind'] = {};
-  const confusions: Confusion[] = [];
-  const timings: number[] = [];
+/** In-scope top-1 and decline precision/recall over (expected, got) pairs; `null` means declined. */
+export function tallyOutcomes(
+  outcomes: Iterable<{ expect: string | null; got: string | null }>,
+): Pick<EvaluationReport, 'inScope' | 'decline'> {
   let inScopeTotal = 0;
   let inScopeCorrect = 0;
   let declineExpected = 0;
   let declined = 0;
   let declineCorrect = 0;
+  for (const { expect, got } of outcomes) {
+    if (got === null) declined++;
+    if (expect === null) {
+      declineExpected++;
+      if (got === null) declineCorrect++;
+    } else {
+      inScopeTotal++;
+      if (got === expect) inScopeCorrect++;
+    }
+  }
+  return {
+    inScope: { total: inScopeTotal, correct: inScopeCorrect, accuracy: ratio(inScopeCorrect, inScopeTotal) },
+    decline: {
+      expected: declineExpected,
+      declined,
+      correct: declineCorrect,
+      precision: ratio(declineCorrect, declined),
+      recall: ratio(declineCorrect, declineExpected),
+    },
+  };
+}
+
+export function evaluateMatcher(matcher: Matcher, rows: LabelledQuestion[]): EvaluationReport {
+  const perKind: EvaluationReport['perKind'] = {};
+  const confusions: Confusion[] = [];
+  const timings: number[] = [];
+  const outcomes: { expect: string | null; got: string | null }[] = [];
   let secondaryTotal = 0;
   let secondaryCorrect = 0;
 
@@ -97,11 +124,7 @@ export function evaluateMatcher(matcher: Matcher, rows: LabelledQuestion[]): Eva
     perKind[row.kind] = bucket;
     bucket.total++;
     if (ok) bucket.correct++;
-    if (row.expect === null) declineExpected++;
-    else inScopeTotal++;
-    if (got === null) declined++;
-    if (ok && row.expect === null) declineCorrect++;
-    if (ok && row.expect !== null) inScopeCorrect++;
+    outcomes.push({ expect: row.expect, got });
     if (row.secondary) {
       secondaryTotal++;
       if (secondaryFound(decision, row.secondary)) secondaryCorrect++;
@@ -129,17 +152,12 @@ export function evaluateMatcher(matcher: Matcher, rows: LabelledQuestion[]): Eva
   }
   for (const bucket of Object.values(perKind)) bucket.accuracy = ratio(bucket.correct, bucket.total);
   const sorted = [...timings].sort((a, b) => a - b);
-  const correct = inScopeCorrect + declineCorrect;
+  const { inScope, decline } = tallyOutcomes(outcomes);
+  const correct = inScope.correct + decline.correct;
   return {
     total: rows.length,
-    inScope: { total: inScopeTotal, correct: inScopeCorrect, accuracy: ratio(inScopeCorrect, inScopeTotal) },
-    decline: {
-      expected: declineExpected,
-      declined,
-      correct: declineCorrect,
-      precision: ratio(declineCorrect, declined),
-      recall: ratio(declineCorrect, declineExpected),
-    },
+    inScope,
+    decline,
     overall: { correct, accuracy: ratio(correct, rows.length) },
     secondary: {
       total: secondaryTotal,
