@@ -60,6 +60,12 @@ interface Settings {
   l2: number;
   /** Weights smaller than this change no decision; leaving them out keeps the bundle small. */
   pruneBelow: number;
+  /**
+   * Word pairs (the re-ranker's `x:` features) are many and each rare: kept only from more
+   * examples and with larger weights, or they would make the model forty times larger for a
+   * fraction of the gain (cross-validated: 7.6 MB for +0.4 in-scope, 0.5 MB for +0.2).
+   */
+  pairs?: { minExamples: number; pruneBelow: number };
 }
 const GATE_SETTINGS: Settings = { minExamples: 5, epochs: 8, learningRate: 0.3, l2: 1e-4, pruneBelow: 0.05 };
 const RERANKER_SETTINGS: Settings = {
@@ -68,7 +74,10 @@ const RERANKER_SETTINGS: Settings = {
   learningRate: 0.2,
   l2: 1e-4,
   pruneBelow: 0.01,
+  pairs: { minExamples: 20, pruneBelow: 0.05 },
 };
+const limitsOf = (feature: string, settings: Settings) =>
+  settings.pairs && feature.startsWith('x:') ? settings.pairs : settings;
 
 function labelledSets(): { name: string; packPath: URL; setPath: URL }[] {
   const sets = [
@@ -129,7 +138,7 @@ function logisticRegression(examples: Example[], settings: Settings) {
   for (const { features } of examples) for (const f of features.keys()) seen.set(f, (seen.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
   for (const [feature, count] of [...seen].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    if (count >= settings.minExamples) index.set(feature, index.size);
+    if (count >= limitsOf(feature, settings).minExamples) index.set(feature, index.size);
   const encoded = examples.map(({ features, y }) => {
     const ids: number[] = [];
     const values: number[] = [];
@@ -170,7 +179,7 @@ function logisticRegression(examples: Example[], settings: Settings) {
   const features: string[] = [];
   const weights: number[] = [];
   for (const [feature, id] of index) {
-    if (Math.abs(w[id]!) < settings.pruneBelow) continue;
+    if (Math.abs(w[id]!) < limitsOf(feature, settings).pruneBelow) continue;
     features.push(feature);
     weights.push(Math.round(w[id]! * 100) / 100);
   }

@@ -12,7 +12,8 @@ import { normalizeScript, type TextNormalizer } from './normalize-text.ts';
  * flat, whose sample question happens to say 暖气费 too). The re-ranker compares the best entry with
  * the runner-up: for each character 1- and 2-gram of the question, whether only one of the two has
  * it in its topic and sample questions (and, apart, in its answer); for each 2-gram of an entry's
- * questions, whether the buyer left it out; and the retrieval lead. A logistic regression over these
+ * questions, whether the buyer left it out; the buyer's 2-grams that neither entry has, paired with
+ * the 2-grams only one entry's questions have; and the retrieval lead. A logistic regression over these
  * gives the likelihood that the runner-up is the right entry. The words' weights are learned across
  * many packs, so they carry over to a new one: they are about how buyers ask, not about one script.
  *
@@ -65,6 +66,8 @@ export function rerankEntries(pack: ScriptPack, normalizer: TextNormalizer): Map
   return entries;
 }
 
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
 function ngrams(text: string, min: number, max: number): Set<string> {
   const chars = [...text];
   const out = new Set<string>();
@@ -98,6 +101,14 @@ export function rerankFeatures(
   // What an entry's questions ask about and the buyer did not mention speaks against that entry.
   for (const g of best.questionBigrams) if (!text.includes(g)) add(`u:${g}`, 1);
   for (const g of runnerUp.questionBigrams) if (!text.includes(g)) add(`u:${g}`, -1);
+  // The buyer's words neither entry has, each paired with the words only one entry's questions
+  // have: across packs these learn what buyers say for what a script says (买菜 for 商业配套,
+  // 分几期 for 付款方式), which no lexicon lists in full.
+  for (const g of ngrams(text, 2, 2)) {
+    if (!HAN_PAIR.test(g) || best.questions.includes(g) || runnerUp.questions.includes(g)) continue;
+    for (const h of best.questionBigrams) if (!runnerUp.questions.includes(h)) add(`x:${g}|${h}`, -1);
+    for (const h of runnerUp.questionBigrams) if (!best.questions.includes(h)) add(`x:${g}|${h}`, 1);
+  }
   features.set('lead', (decision.score - decision.runnerUp!.score) * 10);
   return features;
 }

@@ -44,6 +44,22 @@ describe('entry re-ranker', () => {
     }
   });
 
+  it('pairs the buyer words neither entry has with the words only one entry asks about', () => {
+    const worded = { ...decision, normalized: '月供还款能找哪家' };
+    const features = rerankFeatures(worded, entries)!;
+    const best = entries.get('loan-banks')!;
+    const runnerUp = entries.get('loan-commercial')!;
+    const pairs = [...features].filter(([key]) => key.startsWith('x:'));
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [key, value] of pairs) {
+      const [g, h] = key.slice(2).split('|') as [string, string];
+      expect(worded.normalized).toContain(g);
+      expect(best.questions.includes(g) || runnerUp.questions.includes(g), g).toBe(false);
+      expect(best.questions.includes(h) !== runnerUp.questions.includes(h), h).toBe(true);
+      expect(value, key).toBe(runnerUp.questions.includes(h) ? 1 : -1);
+    }
+  });
+
   it('has nothing to compare on a decline or without a runner-up', () => {
     expect(rerankFeatures({ ...decision, entryId: null, declineReason: 'no-match' }, entries)).toBeNull();
     expect(rerankFeatures({ ...decision, runnerUp: null }, entries)).toBeNull();
