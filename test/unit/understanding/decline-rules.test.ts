@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher } from '#shared/understanding/create-matcher.ts';
 import { findPolicyDecline } from '#shared/understanding/decline-rules.ts';
 import type { DeclineReason } from '#shared/understanding/matcher-types.ts';
+import { createTextNormalizer } from '#shared/understanding/normalize-text.ts';
 import { demoPack } from './load-packs.ts';
 
 const matcher = createMatcher(demoPack);
@@ -98,5 +99,30 @@ describe('decline layer', () => {
       expect(findPolicyDecline(text), text).toBeNull();
     }
     expect(matcher.match('最低总价的房子多少钱').entryId).toBe('price-total');
+  });
+});
+
+describe('concessions asked for as a favour', () => {
+  // The rules read the line as the matcher does: Traditional, Cantonese and numerals mapped.
+  const normalizer = createTextNormalizer();
+  it.each([
+    ['我是老业主介绍来的，能不能再多打个折', 'haggling'],
+    ['可唔可以平多两万啊，我即刻落订', 'haggling'],
+    ['优惠活动3月31号就结束了，能给我延到4月吗', 'haggling'],
+    ['东盟人才补贴我没交社保，也给我算上呗。', 'haggling'],
+    ['我不是空港员工，能不能也按员工价算？', 'haggling'],
+    ['人防车位能不能按产权车位给我办证？', 'haggling'],
+    ['飞机那么吵，能不能给每户补偿点钱？', 'haggling'],
+    ['交房以后房子出了问题能不能直接赔现金，不要维修', 'haggling'],
+    ['补充协议第七条我要删掉，能删吗', 'guarantee'],
+    ['认筹排号能不能帮我插到前面去？', 'case-decision'],
+    ['定金交了我不想签了，能不能给我破个例全退？', 'case-decision'],
+    ['能不能先让我住进去，再交首付', 'case-decision'],
+  ])('%s → %s', (text, reason) => {
+    expect(findPolicyDecline(normalizer.normalize(text))?.reason).toBe(reason);
+  });
+
+  it('still reads a published discount question as a question', () => {
+    expect(findPolicyDecline(normalizer.normalize('一次性付清房款能多打折吗'))).toBeNull();
   });
 });
