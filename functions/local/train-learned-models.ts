@@ -1,8 +1,9 @@
 /**
- * Trains the matcher's two learned parts on the labelled sets under `test/understanding/` (all
- * but those listed in `held-out-sets.json`, kept unseen for measuring): the entry re-ranker (`shared/understanding/entry-reranker.ts`) and then, on the re-ranked
- * decisions, the decline gate (`shared/understanding/decline-gate.ts`). Writes both models next to
- * their code.
+ * Trains the matcher's three learned parts on the labelled sets under `test/understanding/` (all
+ * but those listed in `held-out-sets.json`, kept unseen for measuring), each on the decisions the
+ * ones before it shape: the clause judge (`shared/understanding/clause-judge.ts`), the entry
+ * re-ranker (`shared/understanding/entry-reranker.ts`) and, on the re-ranked decisions, the decline
+ * gate (`shared/understanding/decline-gate.ts`). Writes the models next to their code.
  *
  *   npm run train                 # train on everything, write the models
  *   npm run train -- --folds 6    # leave-packs-out cross-validation only, nothing written
@@ -16,6 +17,13 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type ScriptPack, scriptPackSchema } from '#shared/script/pack-schema.ts';
+import {
+  type ClauseJudge,
+  type ClauseJudgeModel,
+  type ClauseReading,
+  clauseFeatures,
+  createClauseJudge,
+} from '#shared/understanding/clause-judge.ts';
 import { createMatcher } from '#shared/understanding/create-matcher.ts';
 import {
   createDeclineGate,
@@ -30,7 +38,11 @@ import {
   rerankEntries,
   rerankFeatures,
 } from '#shared/understanding/entry-reranker.ts';
-import { parseLabelledSet, tallyOutcomes } from '#shared/understanding/evaluate-matcher.ts';
+import {
+  type LabelledQuestion,
+  parseLabelledSet,
+  tallyOutcomes,
+} from '#shared/understanding/evaluate-matcher.ts';
 import { sigmoid } from '#shared/understanding/linear-model.ts';
 import type { MatchDecision } from '#shared/understanding/matcher-types.ts';
 import { createTextNormalizer } from '#shared/understanding/normalize-text.ts';
@@ -39,9 +51,17 @@ const ROOT = new URL('../../', import.meta.url);
 const SETS_DIR = new URL('test/understanding/', ROOT);
 const GATE_PATH = new URL('shared/understanding/decline-gate-model.json', ROOT);
 const RERANKER_PATH = new URL('shared/understanding/entry-reranker-model.json', ROOT);
+const JUDGE_PATH = new URL('shared/understanding/clause-judge-model.json', ROOT);
 const MATCHER = 'createMatcher without its learned parts';
+const JUDGED = 'createMatcher with the clause judge alone';
 /** Sets the models must never see, so they can be measured on packs they never saw. */
 const HELD_OUT_PATH = new URL('held-out-sets.json', SETS_DIR);
+
+interface LabelledSet {
+  name: string;
+  pack: ScriptPack;
+  lines: LabelledQuestion[];
+}
 
 interface Row {
   set: string;
@@ -67,6 +87,13 @@ interface Settings {
    */
   pairs?: { minExamples: number; pruneBelow: number };
 }
+const JUDGE_SETTINGS: Settings = {
+  minExamples: 3,
+  epochs: 10,
+  learningRate: 0.3,
+  l2: 1e-3,
+  pruneBelow: 0.01,
+};
 const GATE_SETTINGS: Settings = { minExamples: 5, epochs: 8, learningRate: 0.3, l2: 1e-4, pruneBelow: 0.05 };
 const RERANKER_SETTINGS: Settings = {
   minExamples: 2,
@@ -99,13 +126,52 @@ function labelledSets(): { name: string; packPath: URL; setPath: URL }[] {
   return sets;
 }
 
-function collectRows(): Row[] {
+function loadSets(excluded: string[]): LabelledSet[] {
+  return labelledSets()
+    .filter(({ name }) => !excluded.includes(name))
+    .map(({ name, packPath, setPath }) => ({
+      name,
+      pack: scriptPackSchema.parse(JSON.parse(readFileSync(packPath, 'utf8'))),
+      lines: parseLabelledSet(readFileSync(setPath, 'utf8')),
+    }));
+}
+
+type Example = { features: ReadonlyMap<string, number>; y: 0 | 1 };
+type JudgeExample = Example & { set: string };
+
+/**
+ * The lines the clause judge learns from: those whose first clause and whole line find different
+ * entries, one of them right. A judge that always says "two questions" records each reading.
+ */
+function collectReadings(sets: LabelledSet[]): JudgeExample[] {
+  const examples: JudgeExample[] = [];
+  let reading: ClauseReading | null = null;
+  const recorder: ClauseJudge = {
+    oneQuestionLikelihood(r) {
+      reading = r;
+      return 0;
+    },
+  };
+  for (const { name, pack, lines } of sets) {
+    const matcher = createMatcher(pack, { clauseJudge: recorder, reranker: null, declineGate: null });
+    for (const line of lines) {
+      reading = null;
+      matcher.match(line.text);
+      const r = reading as ClauseReading | null;
+      if (r === null || (line.expect !== r.whole.entryId && line.expect !== r.first.entryId)) continue;
+      examples.push({ set: name, features: clauseFeatures(r), y: line.expect === r.whole.entryId ? 1 : 0 });
+    }
+  }
+  return examples;
+}
+
+/** Every line's decision by the rules and retrieval, with the clause judge given (or none). */
+function collectRows(sets: LabelledSet[], clauseJudge: ClauseJudge | null): Row[] {
   const rows: Row[] = [];
-  for (const { name, packPath, setPath } of labelledSets()) {
-    const pack = scriptPackSchema.parse(JSON.parse(readFileSync(packPath, 'utf8')));
-    const matcher = createMatcher(pack, { reranker: null, declineGate: null });
+  for (const { name, pack, lines } of sets) {
+    const matcher = createMatcher(pack, { clauseJudge, reranker: null, declineGate: null });
     const entries = rerankEntries(pack, createTextNormalizer(pack.synonyms ?? {}));
-    for (const line of parseLabelledSet(readFileSync(setPath, 'utf8')))
+    for (const line of lines)
       rows.push({
         set: name,
         pack,
@@ -129,8 +195,6 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-type Example = { features: ReadonlyMap<string, number>; y: 0 | 1 };
 
 /** Logistic regression by AdaGrad over sparse features. */
 function logisticRegression(examples: Example[], settings: Settings) {
@@ -197,7 +261,7 @@ function trainReranker(rows: Row[]): EntryRerankerModel {
     if (features) examples.push({ features, y: expect === decision.entryId ? 0 : 1 });
   }
   return {
-    trainedOn: { sets: setCount(rows), lines: rows.length, pairs: examples.length, matcher: MATCHER },
+    trainedOn: { sets: setCount(rows), lines: rows.length, pairs: examples.length, matcher: JUDGED },
     ...logisticRegression(examples, RERANKER_SETTINGS),
   };
 }
@@ -208,13 +272,20 @@ function trainGate(rows: Row[]): DeclineGateModel {
     y: expect === null ? 1 : 0,
   }));
   return {
-    trainedOn: { sets: setCount(rows), lines: rows.length, matcher: `${MATCHER}, then the re-ranker` },
+    trainedOn: { sets: setCount(rows), lines: rows.length, matcher: `${JUDGED}, then the re-ranker` },
     ...logisticRegression(examples, GATE_SETTINGS),
   };
 }
 
+function trainJudge(examples: JudgeExample[]): ClauseJudgeModel {
+  return {
+    trainedOn: { sets: new Set(examples.map((e) => e.set)).size, lines: examples.length, matcher: MATCHER },
+    ...logisticRegression(examples, JUDGE_SETTINGS),
+  };
+}
+
 /** Each set's fold: whole packs stay together, so a fold's models never see its packs. */
-function foldsBySet(rows: Row[], folds: number): Map<string, number> {
+function foldsBySet(rows: { set: string }[], folds: number): Map<string, number> {
   return new Map([...new Set(rows.map((r) => r.set))].map((name, i) => [name, i % folds]));
 }
 
@@ -238,53 +309,79 @@ function trainBoth(rows: Row[]) {
   return { rerankerModel, reranker: createEntryReranker(rerankerModel), gateModel: trainGate(reranked) };
 }
 
-function score(rows: Row[], pick: (row: Row) => string | null) {
-  const { inScope, decline } = tallyOutcomes(rows.map((row) => ({ expect: row.expect, got: pick(row) })));
+function score(outcomes: { expect: string | null; got: string | null }[]) {
+  const { inScope, decline } = tallyOutcomes(outcomes);
   const pct = (x: number) => (100 * x).toFixed(1);
-  return `in-scope ${pct(inScope.accuracy)}  decline P ${pct(decline.precision)}  R ${pct(decline.recall)}  (${rows.length} lines)`;
+  return `in-scope ${pct(inScope.accuracy)}  decline P ${pct(decline.precision)}  R ${pct(decline.recall)}  (${outcomes.length} lines)`;
 }
 
 /**
  * Each fold's models are trained on the other folds' sets; the fold's own sets are then matched
  * again by a matcher carrying those models, exactly as in production.
  */
-function crossValidate(rows: Row[], folds: number, only: string[]) {
-  const foldOf = foldsBySet(rows, folds);
-  const reranked = new Map<Row, MatchDecision>();
-  const reviewed = new Map<Row, MatchDecision>();
+function crossValidate(sets: LabelledSet[], readings: JudgeExample[], folds: number, only: string[]) {
+  const foldOf = foldsBySet(
+    sets.map(({ name }) => ({ set: name })),
+    folds,
+  );
+  const plain = collectRows(sets, null);
+  const judged = new Map<string, MatchDecision>();
+  const reranked = new Map<string, MatchDecision>();
+  const reviewed = new Map<string, MatchDecision>();
+  const key = (set: string, i: number) => `${set}#${i}`;
   for (let k = 0; k < folds; k++) {
+    const clauseJudge = createClauseJudge(trainJudge(readings.filter((r) => foldOf.get(r.set) !== k)));
+    const rows = collectRows(sets, clauseJudge);
     const { reranker, gateModel } = trainBoth(rows.filter((r) => foldOf.get(r.set) !== k));
     const declineGate = createDeclineGate(gateModel);
-    const heldOut = rows.filter((r) => foldOf.get(r.set) === k);
-    for (const name of new Set(heldOut.map((r) => r.set))) {
-      const ofSet = heldOut.filter((r) => r.set === name);
-      const rerankOnly = createMatcher(ofSet[0]!.pack, { reranker, declineGate: null });
-      const full = createMatcher(ofSet[0]!.pack, { reranker, declineGate });
-      for (const row of ofSet) {
-        reranked.set(row, rerankOnly.match(row.text));
-        reviewed.set(row, full.match(row.text));
-      }
+    for (const { name, pack, lines } of sets.filter((s) => foldOf.get(s.name) === k)) {
+      const judgeOnly = createMatcher(pack, { clauseJudge, reranker: null, declineGate: null });
+      const rerankOnly = createMatcher(pack, { clauseJudge, reranker, declineGate: null });
+      const full = createMatcher(pack, { clauseJudge, reranker, declineGate });
+      lines.forEach((line, i) => {
+        judged.set(key(name, i), judgeOnly.match(line.text));
+        reranked.set(key(name, i), rerankOnly.match(line.text));
+        reviewed.set(key(name, i), full.match(line.text));
+      });
     }
   }
-  const shown = only.length > 0 ? rows.filter((r) => only.includes(r.set)) : rows;
+  const keyed: { row: Row; key: string }[] = [];
+  const seen = new Map<string, number>();
+  for (const row of plain) {
+    const i = seen.get(row.set) ?? 0;
+    seen.set(row.set, i + 1);
+    keyed.push({ row, key: key(row.set, i) });
+  }
+  const shown = only.length > 0 ? keyed.filter(({ row }) => only.includes(row.set)) : keyed;
   const which = only.length > 0 ? `; scored on ${only.join(', ')}` : '';
+  const line = (decisions: Map<string, MatchDecision> | null) =>
+    score(
+      shown.map(({ row, key }) => ({
+        expect: row.expect,
+        got: decisions ? decisions.get(key)!.entryId : row.decision.entryId,
+      })),
+    );
   console.log(`leave-packs-out, ${folds} folds over ${foldOf.size} sets${which}`);
-  console.log(`  rules and retrieval  ${score(shown, (r) => r.decision.entryId)}`);
-  console.log(`  + re-ranker          ${score(shown, (r) => reranked.get(r)!.entryId)}`);
-  console.log(`  + decline gate       ${score(shown, (r) => reviewed.get(r)!.entryId)}`);
+  console.log(`  rules and retrieval  ${line(null)}`);
+  console.log(`  + clause judge       ${line(judged)}`);
+  console.log(`  + re-ranker          ${line(reranked)}`);
+  console.log(`  + decline gate       ${line(reviewed)}`);
 }
 
 const { values } = parseArgs({
   options: { folds: { type: 'string' }, sets: { type: 'string' }, exclude: { type: 'string' } },
 });
-const excluded = values.exclude?.split(',') ?? [];
-const rows = collectRows().filter((r) => !excluded.includes(r.set));
-if (values.folds) crossValidate(rows, Number(values.folds), values.sets?.split(',') ?? []);
+const sets = loadSets(values.exclude?.split(',') ?? []);
+const readings = collectReadings(sets);
+if (values.folds) crossValidate(sets, readings, Number(values.folds), values.sets?.split(',') ?? []);
 else {
+  const judgeModel = trainJudge(readings);
+  const rows = collectRows(sets, createClauseJudge(judgeModel));
   const { rerankerModel, gateModel } = trainBoth(rows);
+  writeFileSync(JUDGE_PATH, `${JSON.stringify(judgeModel)}\n`);
   writeFileSync(RERANKER_PATH, `${JSON.stringify(rerankerModel)}\n`);
   writeFileSync(GATE_PATH, `${JSON.stringify(gateModel)}\n`);
   console.log(
-    `trained on ${rows.length} lines from ${setCount(rows)} sets: re-ranker ${rerankerModel.features.length} features from ${rerankerModel.trainedOn.pairs} pairs, gate ${gateModel.features.length} features`,
+    `trained on ${rows.length} lines from ${setCount(rows)} sets: clause judge ${judgeModel.features.length} features from ${readings.length} split lines, re-ranker ${rerankerModel.features.length} features from ${rerankerModel.trainedOn.pairs} pairs, gate ${gateModel.features.length} features`,
   );
 }

@@ -546,6 +546,7 @@ function decisionRecord(d: MatchDecision, note: string | null): Record<string, u
     declineReason: d.declineReason,
     secondary: d.secondary ? { text: d.secondary.text, entryId: d.secondary.entryId } : null,
   };
+  if (d.split) out.split = { oneQuestionLikelihood: d.split.oneQuestionLikelihood, joined: d.split.joined };
   if (d.rerank) out.rerank = { swapLikelihood: d.rerank.swapLikelihood, swapped: d.rerank.swapped };
   if (d.review) out.review = { declineLikelihood: d.review.declineLikelihood, outcome: d.review.outcome };
   if (note) out.note = note;

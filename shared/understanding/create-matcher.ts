@@ -1,4 +1,5 @@
 import type { ScriptPack } from '../script/pack-schema.ts';
+import { type ClauseJudge, ONE_QUESTION_ABOVE, SHIPPED_CLAUSE_JUDGE } from './clause-judge.ts';
 import { type DeclineGate, reviewDecision, SHIPPED_DECLINE_GATE } from './decline-gate.ts';
 import { compileDeclineRules, findPolicyDecline } from './decline-rules.ts';
 import {
@@ -147,6 +148,8 @@ export interface MatcherOptions {
   minScore?: number;
   correctionPenalty?: number;
   tuning?: RetrievalTuning;
+  /** Whether a line's clauses ask one question or two (`clause-judge.ts`); `null` for none. */
+  clauseJudge?: ClauseJudge | null;
   /** The learned second look at the two best entries (`entry-reranker.ts`); `null` for none. */
   reranker?: EntryReranker | null;
   /** The learned second opinion (`decline-gate.ts`); `null` runs the rules and retrieval alone. */
@@ -311,6 +314,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     !scope.mentionsOutOfScope(r.text) &&
     !scope.mentionsOutOfScope(r.written);
 
+  const judge = options.clauseJudge === undefined ? SHIPPED_CLAUSE_JUDGE : options.clauseJudge;
   const reranker = options.reranker === undefined ? SHIPPED_ENTRY_RERANKER : options.reranker;
   // Both learned parts read the entries this way (the gate for whether a candidate is a promise).
   const rerankable = rerankEntries(pack, normalizer);
@@ -428,7 +432,23 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       const text = normalizer.applyVocabulary(other.clause);
       return { text, entryId: accepted(other.r) ? (other.r.best?.entryId ?? null) : null };
     };
-    if (accepted(main.r)) return answer({ ...main.r, text: normalized }, secondaryOf(main.r.best!.entryId));
+    if (accepted(main.r)) {
+      const first = main.r.best!;
+      const asTwo = () => answer({ ...main.r, text: normalized }, secondaryOf(first.entryId));
+      if (!judge || !accepted(whole) || whole.best!.entryId === first.entryId) return asTwo();
+      // The first clause and the whole line point at different entries: a vague opening and the
+      // point (`洋房现在能买了吗，拿到预售许可没有`), or two questions (`物业费多少，车位多少钱`)?
+      const likelihood = judge.oneQuestionLikelihood({
+        clauses: asked.map((clause) => normalizer.applyVocabulary(clause)),
+        first,
+        second: others[0]?.r.best ?? null,
+        whole: whole.best!,
+      });
+      // Written so that a NaN likelihood never joins.
+      const joined = likelihood > ONE_QUESTION_ABOVE;
+      const split = { oneQuestionLikelihood: Math.round(likelihood * 1000) / 1000, joined };
+      return { ...(joined ? answer(whole, null) : asTwo()), split };
+    }
     // A split inside one question (`要是晚交房了，怎么赔`) still reads as one as a whole.
     const laterEntries = new Set(others.filter((p) => accepted(p.r)).map((p) => p.r.best!.entryId));
     if (accepted(whole) && !laterEntries.has(whole.best!.entryId)) return answer(whole, null);

@@ -136,6 +136,7 @@ export function evaluateMatcher(matcher: Matcher, rows: LabelledQuestion[]): Eva
           : `score ${decision.score.toFixed(2)}, runner-up ${decision.runnerUp?.entryId ?? '-'} ${(decision.runnerUp?.score ?? 0).toFixed(2)}`;
       // What the learned parts changed, so a confusion they caused can be told from the rules'.
       const learned = [
+        decision.split?.joined ? `read as one question (${decision.split.oneQuestionLikelihood})` : '',
         decision.rerank?.swapped ? `re-ranked (${decision.rerank.swapLikelihood})` : '',
         decision.review && decision.review.outcome !== 'kept'
           ? `gate ${decision.review.outcome} (${decision.review.declineLikelihood})`

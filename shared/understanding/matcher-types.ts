@@ -36,6 +36,11 @@ export interface MatchDecision {
   declineReason: DeclineReason | null;
   /** A second question in the same line, answered next or by a person. */
   secondary: { text: string; entryId: string | null } | null;
+  /**
+   * The learned clause judge's look at a line that split into clauses whose first finds another
+   * entry than the whole line: one question (`joined`, answered from the whole line) or two.
+   */
+  split?: { oneQuestionLikelihood: number; joined: boolean };
   /** The learned re-ranker's look at the best entry and the runner-up (absent without one to compare). */
   rerank?: { swapLikelihood: number; swapped: boolean };
   /** The learned gate's opinion and what it changed (absent when the matcher runs without it). */

@@ -61,6 +61,22 @@ describe('a signing session from open to seal', () => {
     });
   });
 
+  it('reads a vague opening and its point as one question, and archives the judgement', async () => {
+    const s = await openDemoSession(ctx);
+    const res = await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.buyerToken, {
+      text: '贷款咋整啊，哪家银行能办',
+      clientMessageId: 'm-1',
+    });
+    expect(res.body.reply).toMatchObject({ entryId: 'loan-banks', text: entry('loan-banks').answer });
+    const legal = await ctx.tokenFor('legal');
+    const bundle = (await ctx.call('GET', `/api/signing-sessions/${s.sessionId}/evidence`, legal)).body;
+    const reply = bundle.records.findLast((r: { kind: string }) => r.kind === 'reply');
+    expect(reply.decision).toMatchObject({
+      secondary: null,
+      split: { oneQuestionLikelihood: expect.any(Number), joined: true },
+    });
+  });
+
   it('declines what the bot must not decide, says a person will follow up, and archives the reason', async () => {
     const s = await openDemoSession(ctx);
     const res = await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.buyerToken, {
