@@ -126,3 +126,27 @@ describe('concessions asked for as a favour', () => {
     expect(findPolicyDecline(normalizer.normalize('一次性付清房款能多打折吗'))).toBeNull();
   });
 });
+
+describe('questions that only look like requests', () => {
+  const normalizer = createTextNormalizer();
+  it.each([
+    '要是面积误差超过3%，我可以退房吗',
+    '我今年48岁了，贷款年限会不会受影响？',
+    '这房子交房那会儿面积缩水了咋整？',
+    '从这儿去化工园区上班大概要多久，有没有班车',
+    '签的购房合同是你们自己拟的还是政府出的范本',
+    '簽約後想換業主名字可以嗎？',
+  ])('%s is a question', (text) => {
+    expect(findPolicyDecline(normalizer.normalize(text))).toBeNull();
+  });
+
+  it.each([
+    ['我想退房', 'case-decision'],
+    ['这个盘去化怎么样', 'personal-lookup'],
+    ['把业主的电话给我', 'personal-lookup'],
+    ['帮我写一份起诉书', 'off-topic'],
+    ['房价以后会不会跌', 'prediction'],
+  ])('%s is still declined as %s', (text, reason) => {
+    expect(findPolicyDecline(normalizer.normalize(text))?.reason).toBe(reason);
+  });
+});
