@@ -138,6 +138,8 @@ const PROPOSAL =
 const CLEAR_LEAD_MIN_SCORE = 0.3;
 const CLEAR_LEAD_MARGIN = 0.2;
 
+/** Candidates after the runner-up a decision carries, for the re-ranker's deeper look. */
+const FURTHER_CANDIDATES = 3;
 /** Sample questions run once at load time. */
 const WARM_UP_QUESTIONS = 12;
 
@@ -162,6 +164,8 @@ interface Retrieval {
   written: string;
   best: Candidate | null;
   runnerUp: Candidate | null;
+  /** Candidates after the runner-up, best first. */
+  further: Candidate[];
 }
 
 /**
@@ -300,7 +304,13 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
         used = normalizer.applyVocabulary(corrected);
       }
     }
-    return { text: used, written, best: ranked[0] ?? null, runnerUp: ranked[1] ?? null };
+    return {
+      text: used,
+      written,
+      best: ranked[0] ?? null,
+      runnerUp: ranked[1] ?? null,
+      further: ranked.slice(2, 2 + FURTHER_CANDIDATES),
+    };
   };
 
   // A weaker score still answers when no other entry comes close: terse packs explain little of a
@@ -470,6 +480,7 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
       score: r.best!.score,
       normalized: r.text,
       runnerUp: r.runnerUp,
+      further: r.further,
       declineReason: null,
       secondary,
     };

@@ -1,7 +1,7 @@
 import type { ScriptPack } from '../script/pack-schema.ts';
 import shippedModel from './entry-reranker-model.json' with { type: 'json' };
 import { type LinearModel, sigmoid, weightsOf } from './linear-model.ts';
-import type { MatchDecision } from './matcher-types.ts';
+import type { Candidate, MatchDecision } from './matcher-types.ts';
 import { normalizeScript, type TextNormalizer } from './normalize-text.ts';
 
 /**
@@ -14,7 +14,9 @@ import { normalizeScript, type TextNormalizer } from './normalize-text.ts';
  * it in its topic and sample questions (and, apart, in its answer); for each 2-gram of an entry's
  * questions, whether the buyer left it out; the buyer's 2-grams that neither entry has, paired with
  * the 2-grams only one entry's questions have; and the retrieval lead. A logistic regression over these
- * gives the likelihood that the runner-up is the right entry. The words' weights are learned across
+ * gives the likelihood that the runner-up is the right entry. When it is not sure of the runner-up,
+ * it compares the best entry with the candidates ranked third to fifth the same way (their pairs
+ * marked `further`, so they need stronger evidence). The words' weights are learned across
  * many packs, so they carry over to a new one: they are about how buyers ask, not about one script.
  *
  * Trained by `npm run train` (with the decline gate) on the kept labelled sets.
@@ -35,12 +37,19 @@ export interface RerankEntry {
 }
 
 export interface EntryReranker {
-  /** Likelihood (0..1) that the runner-up, not the best entry, answers the line. */
-  swapLikelihood(decision: MatchDecision, entries: ReadonlyMap<string, RerankEntry>): number | null;
+  /**
+   * Likelihood (0..1) that the runner-up (or the `against` candidate, one of the decision's
+   * further ones), not the best entry, answers the line.
+   */
+  swapLikelihood(
+    decision: MatchDecision,
+    entries: ReadonlyMap<string, RerankEntry>,
+    against?: Candidate,
+  ): number | null;
 }
 
 /** Swap only when the model is fairly sure (chosen by leave-packs-out cross-validation). */
-export const RERANK_SWAP_ABOVE = 0.7;
+export const RERANK_SWAP_ABOVE = 0.75;
 /**
  * A promise (an entry with `commitment`) is only ever given where retrieval alone would have
  * answered with it: the matcher's acceptance score.
@@ -77,16 +86,20 @@ function ngrams(text: string, min: number, max: number): Set<string> {
 }
 
 /**
- * The features of a best/runner-up pair, signed: positive values favour the runner-up. Null when
- * there is nothing to compare (a decline, or no runner-up).
+ * The features of the best entry against the runner-up (or against a further candidate), signed:
+ * positive values favour the other one. Null when there is nothing to compare (a decline, or no
+ * runner-up).
  */
 export function rerankFeatures(
   decision: MatchDecision,
   entries: ReadonlyMap<string, RerankEntry>,
+  against: Candidate | null = decision.runnerUp,
+  /** Without the word pairs (the runtime weighs those by `pairScore`). */
+  { pairs = true }: { pairs?: boolean } = {},
 ): Map<string, number> | null {
   const best = decision.entryId === null ? undefined : entries.get(decision.entryId);
-  const runnerUp = decision.runnerUp ? entries.get(decision.runnerUp.entryId) : undefined;
-  if (!best || !runnerUp || decision.runnerUp!.entryId === decision.entryId) return null;
+  const runnerUp = against ? entries.get(against.entryId) : undefined;
+  if (!best || !runnerUp || against!.entryId === decision.entryId) return null;
   const features = new Map<string, number>();
   const add = (key: string, value: number) => features.set(key, (features.get(key) ?? 0) + value);
   const text = decision.normalized;
@@ -104,32 +117,77 @@ export function rerankFeatures(
   // The buyer's words neither entry has, each paired with the words only one entry's questions
   // have: across packs these learn what buyers say for what a script says (买菜 for 商业配套,
   // 分几期 for 付款方式), which no lexicon lists in full.
-  for (const g of ngrams(text, 2, 2)) {
-    if (!HAN_PAIR.test(g) || best.questions.includes(g) || runnerUp.questions.includes(g)) continue;
-    for (const h of best.questionBigrams) if (!runnerUp.questions.includes(h)) add(`x:${g}|${h}`, -1);
-    for (const h of runnerUp.questionBigrams) if (!best.questions.includes(h)) add(`x:${g}|${h}`, 1);
-  }
-  features.set('lead', (decision.score - decision.runnerUp!.score) * 10);
+  if (pairs)
+    for (const g of ngrams(text, 2, 2)) {
+      if (!HAN_PAIR.test(g) || best.questions.includes(g) || runnerUp.questions.includes(g)) continue;
+      for (const h of best.questionBigrams) if (!runnerUp.questions.includes(h)) add(`x:${g}|${h}`, -1);
+      for (const h of runnerUp.questionBigrams) if (!best.questions.includes(h)) add(`x:${g}|${h}`, 1);
+    }
+  features.set('lead', (decision.score - against!.score) * 10);
+  // Retrieval ranked it third or lower: the evidence must be stronger.
+  if (against!.entryId !== decision.runnerUp?.entryId) features.set('further', 1);
   return features;
+}
+
+/**
+ * The word pairs' part of the score, as `rerankFeatures` defines the pairs but visiting only those
+ * the model learned (a few of the hundreds a comparison makes), so they cost microseconds.
+ */
+function pairScore(
+  text: string,
+  best: RerankEntry,
+  other: RerankEntry,
+  learned: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): number {
+  let z = 0;
+  for (const g of ngrams(text, 2, 2)) {
+    const weights = learned.get(g);
+    if (!weights || best.questions.includes(g) || other.questions.includes(g)) continue;
+    for (const h of best.questionBigrams) {
+      const w = weights.get(h);
+      if (w !== undefined && !other.questions.includes(h)) z -= w;
+    }
+    for (const h of other.questionBigrams) {
+      const w = weights.get(h);
+      if (w !== undefined && !best.questions.includes(h)) z += w;
+    }
+  }
+  return z;
 }
 
 export function createEntryReranker(model: EntryRerankerModel): EntryReranker {
   const weights = weightsOf(model);
+  // The pairs' weights by buyer word, then by entry word.
+  const pairs = new Map<string, Map<string, number>>();
+  for (const [feature, weight] of weights) {
+    if (!feature.startsWith('x:')) continue;
+    const [g, h] = feature.slice(2).split('|') as [string, string];
+    const byEntryWord = pairs.get(g) ?? new Map<string, number>();
+    byEntryWord.set(h, weight);
+    pairs.set(g, byEntryWord);
+  }
   return {
-    swapLikelihood(decision, entries) {
-      const features = rerankFeatures(decision, entries);
+    swapLikelihood(decision, entries, against = decision.runnerUp ?? undefined) {
+      const features = rerankFeatures(decision, entries, against, { pairs: false });
       if (!features) return null;
       let z = model.bias;
       for (const [feature, value] of features) z += (weights.get(feature) ?? 0) * value;
+      z += pairScore(
+        decision.normalized,
+        entries.get(decision.entryId!)!,
+        entries.get(against!.entryId)!,
+        pairs,
+      );
       return sigmoid(z);
     },
   };
 }
 
 /**
- * Answers with the runner-up instead when the re-ranker is fairly sure it is the right entry, unless
- * the runner-up is what the line's second question already asks (its features come from the whole
- * line) or a promise retrieval alone would not have given.
+ * Answers with the runner-up instead when the re-ranker is fairly sure it is the right entry, or
+ * failing that with the first further candidate (ranked third to fifth) it is as sure of. Never with
+ * the entry the line's second question already asks (its features come from the whole line), nor
+ * with a promise retrieval alone would not have given.
  */
 export function rerankDecision(
   decision: MatchDecision,
@@ -138,25 +196,37 @@ export function rerankDecision(
 ): MatchDecision {
   const { entryId, runnerUp } = decision;
   if (entryId === null || runnerUp === null || runnerUp.entryId === entryId) return decision;
+  const mayAnswerWith = (candidate: Candidate) => {
+    const target = entries.get(candidate.entryId);
+    return (
+      target !== undefined &&
+      candidate.entryId !== decision.secondary?.entryId &&
+      (!target.commitment || candidate.score >= COMMITMENT_SWAP_MIN_SCORE)
+    );
+  };
+  const swapTo = (candidate: Candidate, likelihood: number): MatchDecision => ({
+    ...decision,
+    entryId: candidate.entryId,
+    score: candidate.score,
+    runnerUp: { entryId, score: decision.score },
+    rerank: { swapLikelihood: round(likelihood), swapped: true },
+  });
   const likelihood = reranker.swapLikelihood(decision, entries);
   if (likelihood === null) return decision;
-  const swapLikelihood = Math.round(likelihood * 1000) / 1000;
-  const target = entries.get(runnerUp.entryId);
-  const mayAnswer =
-    target !== undefined &&
-    runnerUp.entryId !== decision.secondary?.entryId &&
-    (!target.commitment || runnerUp.score >= COMMITMENT_SWAP_MIN_SCORE);
   // Written so that a NaN likelihood never swaps.
-  if (!(likelihood > RERANK_SWAP_ABOVE) || !mayAnswer)
-    return { ...decision, rerank: { swapLikelihood, swapped: false } };
-  return {
-    ...decision,
-    entryId: runnerUp.entryId,
-    score: runnerUp.score,
-    runnerUp: { entryId, score: decision.score },
-    rerank: { swapLikelihood, swapped: true },
-  };
+  if (likelihood > RERANK_SWAP_ABOVE) {
+    if (mayAnswerWith(runnerUp)) return swapTo(runnerUp, likelihood);
+  } else {
+    for (const candidate of decision.further ?? []) {
+      const further = reranker.swapLikelihood(decision, entries, candidate);
+      if (further !== null && further > RERANK_SWAP_ABOVE && mayAnswerWith(candidate))
+        return swapTo(candidate, further);
+    }
+  }
+  return { ...decision, rerank: { swapLikelihood: round(likelihood), swapped: false } };
 }
+
+const round = (likelihood: number) => Math.round(likelihood * 1000) / 1000;
 
 /** The model trained on the kept sets, built once per process (a Lambda's init phase). */
 export const SHIPPED_ENTRY_RERANKER: EntryReranker = createEntryReranker(shippedModel);

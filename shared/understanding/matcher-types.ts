@@ -32,6 +32,8 @@ export interface MatchDecision {
   normalized: string;
   /** Best rejected alternative, if any. */
   runnerUp: Candidate | null;
+  /** Candidates after the runner-up, best first (a few at most; not archived). */
+  further?: Candidate[];
   /** Set when entryId is null. */
   declineReason: DeclineReason | null;
   /** A second question in the same line, answered next or by a person. */

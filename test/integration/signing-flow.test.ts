@@ -64,10 +64,13 @@ describe('a signing session from open to seal', () => {
   it('reads a vague opening and its point as one question, and archives the judgement', async () => {
     const s = await openDemoSession(ctx);
     const res = await ctx.call('POST', `/api/signing-sessions/${s.sessionId}/messages`, s.buyerToken, {
-      text: '贷款咋整啊，哪家银行能办',
+      text: '交房的时候房子是什么状态，能先验房吗',
       clientMessageId: 'm-1',
     });
-    expect(res.body.reply).toMatchObject({ entryId: 'loan-banks', text: entry('loan-banks').answer });
+    expect(res.body.reply).toMatchObject({
+      entryId: 'delivery-inspection',
+      text: entry('delivery-inspection').answer,
+    });
     const legal = await ctx.tokenFor('legal');
     const bundle = (await ctx.call('GET', `/api/signing-sessions/${s.sessionId}/evidence`, legal)).body;
     const reply = bundle.records.findLast((r: { kind: string }) => r.kind === 'reply');

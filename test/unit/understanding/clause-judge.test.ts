@@ -79,8 +79,8 @@ describe('clause judge', () => {
     expect(shippedModel.features.length).toBe(shippedModel.weights.length);
     const matcher = createMatcher(demoPack);
     // A vague opening and the point: one question.
-    expect(matcher.match('贷款咋整啊，哪家银行能办')).toMatchObject({
-      entryId: 'loan-banks',
+    expect(matcher.match(ONE_QUESTION)).toMatchObject({
+      entryId: 'delivery-inspection',
       secondary: null,
       split: { joined: true },
     });
@@ -91,8 +91,8 @@ describe('clause judge', () => {
       split: { joined: false },
     });
     // Without the judge the first clause alone decides.
-    const plain = createMatcher(demoPack, { clauseJudge: null }).match('贷款咋整啊，哪家银行能办');
-    expect(plain.entryId).not.toBe('loan-banks');
+    const plain = createMatcher(demoPack, { clauseJudge: null }).match(ONE_QUESTION);
+    expect(plain.entryId).not.toBe('delivery-inspection');
     expect(plain.split).toBeUndefined();
   });
 });

@@ -9,9 +9,10 @@ import {
   rerankFeatures,
 } from '#shared/understanding/entry-reranker.ts';
 import shippedModel from '#shared/understanding/entry-reranker-model.json' with { type: 'json' };
+import { sigmoid } from '#shared/understanding/linear-model.ts';
 import type { MatchDecision } from '#shared/understanding/matcher-types.ts';
 import { createTextNormalizer } from '#shared/understanding/normalize-text.ts';
-import { demoPack } from './load-packs.ts';
+import { demoPack, devSet } from './load-packs.ts';
 
 const entries = rerankEntries(demoPack, createTextNormalizer(demoPack.synonyms ?? {}));
 const decision: MatchDecision = {
@@ -58,6 +59,52 @@ describe('entry re-ranker', () => {
       expect(best.questions.includes(h) !== runnerUp.questions.includes(h), h).toBe(true);
       expect(value, key).toBe(runnerUp.questions.includes(h) ? 1 : -1);
     }
+  });
+
+  it('compares the best entry with a further candidate the same way, marked as further', () => {
+    const further = { entryId: 'loan-provident-fund', score: 0.4 };
+    const features = rerankFeatures({ ...decision, further: [further] }, entries, further)!;
+    expect(features.get('further')).toBe(1);
+    expect(features.get('lead')).toBeCloseTo(2, 6);
+    expect(rerankFeatures(decision, entries)!.has('further')).toBe(false);
+  });
+
+  it('looks further down only when unsure of the runner-up, and takes the first it is sure of', () => {
+    const further = [
+      { entryId: 'loan-documents', score: 0.45 },
+      { entryId: 'loan-provident-fund', score: 0.4 },
+    ];
+    const deeper = { ...decision, further };
+    // Unsure of the runner-up (0.5), sure of the fifth-ranked entry only.
+    const byCandidate = (likelihoods: Record<string, number>) => ({
+      swapLikelihood: (_d: MatchDecision, _e: unknown, against?: { entryId: string }) =>
+        likelihoods[against?.entryId ?? 'loan-commercial'] ?? 0,
+    });
+    const picked = rerankDecision(
+      deeper,
+      entries,
+      byCandidate({ 'loan-commercial': 0.5, 'loan-provident-fund': 0.9 }),
+    );
+    expect(picked).toMatchObject({
+      entryId: 'loan-provident-fund',
+      score: 0.4,
+      runnerUp: { entryId: 'loan-banks', score: 0.6 },
+      rerank: { swapLikelihood: 0.9, swapped: true },
+    });
+    // Nor the second question's entry further down.
+    const asked = { ...deeper, secondary: { text: '公积金能贷吗', entryId: 'loan-provident-fund' } };
+    expect(rerankDecision(asked, entries, byCandidate({ 'loan-provident-fund': 0.9 })).entryId).toBe(
+      'loan-banks',
+    );
+    // Sure of the runner-up: it wins, whatever lies further down.
+    expect(
+      rerankDecision(deeper, entries, byCandidate({ 'loan-commercial': 0.8, 'loan-documents': 0.99 }))
+        .entryId,
+    ).toBe('loan-commercial');
+    // A NaN further down never swaps.
+    expect(rerankDecision(deeper, entries, byCandidate({ 'loan-documents': Number.NaN })).entryId).toBe(
+      'loan-banks',
+    );
   });
 
   it('has nothing to compare on a decline or without a runner-up', () => {
@@ -108,6 +155,25 @@ describe('entry re-ranker', () => {
       bias: 0,
     });
     expect(reranker.swapLikelihood(decision, entries)).toBeCloseTo(1 / (1 + Math.exp(0.5)), 6);
+  });
+
+  it('weighs only the pairs it learned, with the same result as weighing every feature', () => {
+    const reranker = createEntryReranker(shippedModel);
+    const weights = new Map(shippedModel.features.map((f, i) => [f, shippedModel.weights[i]!]));
+    const plain = createMatcher(demoPack, { clauseJudge: null, reranker: null, declineGate: null });
+    let compared = 0;
+    for (const { text } of devSet) {
+      const d = plain.match(text);
+      for (const against of [d.runnerUp, ...(d.further ?? [])]) {
+        const features = against && rerankFeatures(d, entries, against);
+        if (!features) continue;
+        let z = shippedModel.bias;
+        for (const [feature, value] of features) z += (weights.get(feature) ?? 0) * value;
+        expect(reranker.swapLikelihood(d, entries, against)).toBeCloseTo(sigmoid(z), 9);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 
   it('ships a model trained on the kept sets, and the matcher uses it', () => {
