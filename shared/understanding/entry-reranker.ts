@@ -19,7 +19,7 @@ import { normalizeScript, type TextNormalizer } from './normalize-text.ts';
  * marked `further`, so they need stronger evidence). The words' weights are learned across
  * many packs, so they carry over to a new one: they are about how buyers ask, not about one script.
  *
- * Trained by `npm run train` (with the decline gate) on the kept labelled sets.
+ * Trained by `npm run train` (after the clause judge, before the decline gate) on the kept labelled sets.
  */
 
 export interface EntryRerankerModel extends LinearModel {
