@@ -59,6 +59,7 @@ describe('housing vocabulary', () => {
     ['买房子还要交啥子税', '买房子还要交什么税'],
     ['離捷運站多遠', '离地铁站多远'],
     ['公設比多少', '公摊多少'],
+    ['預售執照拿到了嗎', '预售证拿到了吗'],
     ['按揭利息几多', '贷款利率多少'],
     ['收楼', '交房'],
     ['是清水房还是精装修', '是毛坯还是精装'],
@@ -68,6 +69,8 @@ describe('housing vocabulary', () => {
 
   it('protects longer terms from shorter ones inside them', () => {
     expect(normalize('绿地率多少')).toBe('绿化率多少');
+    expect(normalize('绿地占多大比例')).toContain('绿化率');
+    expect(normalize('绿地集团的房子')).toContain('绿地集团');
     expect(normalize('物业管理费')).toBe('物业费');
   });
 
