@@ -445,7 +445,9 @@ export function createMatcher(pack: ScriptPack, options: MatcherOptions = {}): M
     if (accepted(main.r)) {
       const first = main.r.best!;
       const asTwo = () => answer({ ...main.r, text: normalized }, secondaryOf(first.entryId));
-      if (!judge || !accepted(whole) || whole.best!.entryId === first.entryId) return asTwo();
+      // Judged only for two clauses: with a third, the whole line may be answering that one.
+      if (!judge || asked.length !== 2 || !accepted(whole) || whole.best!.entryId === first.entryId)
+        return asTwo();
       // The first clause and the whole line point at different entries: a vague opening and the
       // point (`洋房现在能买了吗，拿到预售许可没有`), or two questions (`物业费多少，车位多少钱`)?
       const likelihood = judge.oneQuestionLikelihood({

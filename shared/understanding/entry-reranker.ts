@@ -161,7 +161,10 @@ export function createEntryReranker(model: EntryRerankerModel): EntryReranker {
   const pairs = new Map<string, Map<string, number>>();
   for (const [feature, weight] of weights) {
     if (!feature.startsWith('x:')) continue;
-    const [g, h] = feature.slice(2).split('|') as [string, string];
+    // The buyer's word is Han characters only; the entry's word may itself hold a `|`.
+    const bar = feature.indexOf('|', 2);
+    const g = feature.slice(2, bar);
+    const h = feature.slice(bar + 1);
     const byEntryWord = pairs.get(g) ?? new Map<string, number>();
     byEntryWord.set(h, weight);
     pairs.set(g, byEntryWord);
@@ -209,6 +212,7 @@ export function rerankDecision(
     entryId: candidate.entryId,
     score: candidate.score,
     runnerUp: { entryId, score: decision.score },
+    further: decision.further?.filter((c) => c.entryId !== candidate.entryId),
     rerank: { swapLikelihood: round(likelihood), swapped: true },
   });
   const likelihood = reranker.swapLikelihood(decision, entries);
@@ -216,7 +220,7 @@ export function rerankDecision(
   // Written so that a NaN likelihood never swaps.
   if (likelihood > RERANK_SWAP_ABOVE) {
     if (mayAnswerWith(runnerUp)) return swapTo(runnerUp, likelihood);
-  } else {
+  } else if (likelihood <= RERANK_SWAP_ABOVE) {
     for (const candidate of decision.further ?? []) {
       const further = reranker.swapLikelihood(decision, entries, candidate);
       if (further !== null && further > RERANK_SWAP_ABOVE && mayAnswerWith(candidate))

@@ -43,7 +43,11 @@ export interface MatchDecision {
    * entry than the whole line: one question (`joined`, answered from the whole line) or two.
    */
   split?: { oneQuestionLikelihood: number; joined: boolean };
-  /** The learned re-ranker's look at the best entry and the runner-up (absent without one to compare). */
+  /**
+   * The learned re-ranker's look at the best entry and the runner-up, or, when unsure of the
+   * runner-up, a further candidate (absent without one to compare). After a swap, `runnerUp` is
+   * the entry retrieval ranked best.
+   */
   rerank?: { swapLikelihood: number; swapped: boolean };
   /** The learned gate's opinion and what it changed (absent when the matcher runs without it). */
   review?: GateReview;

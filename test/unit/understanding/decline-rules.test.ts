@@ -122,8 +122,15 @@ describe('concessions asked for as a favour', () => {
     expect(findPolicyDecline(normalizer.normalize(text))?.reason).toBe(reason);
   });
 
-  it('still reads a published discount question as a question', () => {
-    expect(findPolicyDecline(normalizer.normalize('一次性付清房款能多打折吗'))).toBeNull();
+  it('still reads questions about a published term as questions', () => {
+    for (const text of [
+      '一次性付清房款能多打折吗',
+      '全款能多打个折吗',
+      '逾期交房是赔现金还是抵物业费',
+      '公积金能不能也按月还',
+      '能不能按流程给我办',
+    ])
+      expect(findPolicyDecline(normalizer.normalize(text)), text).toBeNull();
   });
 });
 
@@ -142,6 +149,11 @@ describe('questions that only look like requests', () => {
 
   it.each([
     ['我想退房', 'case-decision'],
+    ['如果你们同意，我想退房', 'case-decision'],
+    ['要是你们同意的话，帮我换到12楼', 'case-decision'],
+    ['我想换一套房', 'case-decision'],
+    ['我52岁了想贷款，年限能批几年', 'case-decision'],
+    ['加一下业主的信息', 'personal-lookup'],
     ['这个盘去化怎么样', 'personal-lookup'],
     ['把业主的电话给我', 'personal-lookup'],
     ['帮我写一份起诉书', 'off-topic'],

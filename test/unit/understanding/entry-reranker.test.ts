@@ -101,10 +101,13 @@ describe('entry re-ranker', () => {
       rerankDecision(deeper, entries, byCandidate({ 'loan-commercial': 0.8, 'loan-documents': 0.99 }))
         .entryId,
     ).toBe('loan-commercial');
-    // A NaN further down never swaps.
+    // A NaN never swaps, for the runner-up or further down, and a swap leaves the answer out of `further`.
     expect(rerankDecision(deeper, entries, byCandidate({ 'loan-documents': Number.NaN })).entryId).toBe(
       'loan-banks',
     );
+    const nanRunnerUp = byCandidate({ 'loan-commercial': Number.NaN, 'loan-documents': 0.99 });
+    expect(rerankDecision(deeper, entries, nanRunnerUp).entryId).toBe('loan-banks');
+    expect(picked.further?.map((c) => c.entryId)).toEqual(['loan-documents']);
   });
 
   it('has nothing to compare on a decline or without a runner-up', () => {

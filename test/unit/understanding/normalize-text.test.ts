@@ -71,6 +71,7 @@ describe('housing vocabulary', () => {
     expect(normalize('绿地率多少')).toBe('绿化率多少');
     expect(normalize('绿地占多大比例')).toContain('绿化率');
     expect(normalize('绿地集团的房子')).toContain('绿地集团');
+    expect(normalize('绿地占地面积多少')).not.toContain('绿化率');
     expect(normalize('物业管理费')).toBe('物业费');
   });
 
