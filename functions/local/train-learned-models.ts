@@ -333,48 +333,35 @@ function crossValidate(sets: LabelledSet[], readings: JudgeExample[], folds: num
     sets.map(({ name }) => ({ set: name })),
     folds,
   );
-  const plain = collectRows(sets, null);
-  const judged = new Map<string, MatchDecision>();
-  const reranked = new Map<string, MatchDecision>();
-  const reviewed = new Map<string, MatchDecision>();
-  const key = (set: string, i: number) => `${set}#${i}`;
+  const stages = ['rules and retrieval', '+ clause judge', '+ re-ranker', '+ decline gate'];
+  /** Each line's answer at each stage, by a matcher whose models never saw the line's pack. */
+  const got = new Map<LabelledQuestion, (string | null)[]>();
   for (let k = 0; k < folds; k++) {
+    const training = sets.filter(({ name }) => foldOf.get(name) !== k);
     const clauseJudge = createClauseJudge(trainJudge(readings.filter((r) => foldOf.get(r.set) !== k)));
-    const rows = collectRows(sets, clauseJudge);
-    const { reranker, gateModel } = trainBoth(rows.filter((r) => foldOf.get(r.set) !== k));
+    const { reranker, gateModel } = trainBoth(collectRows(training, clauseJudge));
     const declineGate = createDeclineGate(gateModel);
-    for (const { name, pack, lines } of sets.filter((s) => foldOf.get(s.name) === k)) {
-      const judgeOnly = createMatcher(pack, { clauseJudge, reranker: null, declineGate: null });
-      const rerankOnly = createMatcher(pack, { clauseJudge, reranker, declineGate: null });
-      const full = createMatcher(pack, { clauseJudge, reranker, declineGate });
-      lines.forEach((line, i) => {
-        judged.set(key(name, i), judgeOnly.match(line.text));
-        reranked.set(key(name, i), rerankOnly.match(line.text));
-        reviewed.set(key(name, i), full.match(line.text));
-      });
+    for (const { pack, lines } of sets.filter(({ name }) => foldOf.get(name) === k)) {
+      const matchers = [
+        createMatcher(pack, { clauseJudge: null, reranker: null, declineGate: null }),
+        createMatcher(pack, { clauseJudge, reranker: null, declineGate: null }),
+        createMatcher(pack, { clauseJudge, reranker, declineGate: null }),
+        createMatcher(pack, { clauseJudge, reranker, declineGate }),
+      ];
+      for (const line of lines)
+        got.set(
+          line,
+          matchers.map((m) => m.match(line.text).entryId),
+        );
     }
   }
-  const keyed: { row: Row; key: string }[] = [];
-  const seen = new Map<string, number>();
-  for (const row of plain) {
-    const i = seen.get(row.set) ?? 0;
-    seen.set(row.set, i + 1);
-    keyed.push({ row, key: key(row.set, i) });
-  }
-  const shown = only.length > 0 ? keyed.filter(({ row }) => only.includes(row.set)) : keyed;
+  const shown = sets.filter(({ name }) => only.length === 0 || only.includes(name)).flatMap((s) => s.lines);
   const which = only.length > 0 ? `; scored on ${only.join(', ')}` : '';
-  const line = (decisions: Map<string, MatchDecision> | null) =>
-    score(
-      shown.map(({ row, key }) => ({
-        expect: row.expect,
-        got: decisions ? decisions.get(key)!.entryId : row.decision.entryId,
-      })),
-    );
   console.log(`leave-packs-out, ${folds} folds over ${foldOf.size} sets${which}`);
-  console.log(`  rules and retrieval  ${line(null)}`);
-  console.log(`  + clause judge       ${line(judged)}`);
-  console.log(`  + re-ranker          ${line(reranked)}`);
-  console.log(`  + decline gate       ${line(reviewed)}`);
+  stages.forEach((stage, i) => {
+    const outcomes = shown.map((line) => ({ expect: line.expect, got: got.get(line)![i]! }));
+    console.log(`  ${stage.padEnd(20)} ${score(outcomes)}`);
+  });
 }
 
 const { values } = parseArgs({
