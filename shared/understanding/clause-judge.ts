@@ -1,5 +1,5 @@
 import shippedModel from './clause-judge-model.json' with { type: 'json' };
-import { type LinearModel, sigmoid, weightsOf } from './linear-model.ts';
+import { characterNgrams, type LinearModel, sigmoid, weightsOf } from './linear-model.ts';
 import type { Candidate } from './matcher-types.ts';
 
 /**
@@ -44,20 +44,12 @@ export interface ClauseJudge {
 /** Join only when fairly sure (chosen by leave-packs-out cross-validation). */
 export const ONE_QUESTION_ABOVE = 0.8;
 
-function ngrams(text: string): Set<string> {
-  const chars = [...text];
-  const out = new Set<string>();
-  for (let n = 1; n <= 2; n++)
-    for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
-  return out;
-}
-
 /** The features of one reading; the trainer and the runtime share this one definition. */
 export function clauseFeatures(reading: ClauseReading): Map<string, number> {
   const [first = '', second = ''] = reading.clauses;
   const features = new Map<string, number>();
-  for (const g of ngrams(first)) features.set(`f:${g}`, 1);
-  for (const g of ngrams(second)) features.set(`s:${g}`, 1);
+  for (const g of characterNgrams(first, 1, 2)) features.set(`f:${g}`, 1);
+  for (const g of characterNgrams(second, 1, 2)) features.set(`s:${g}`, 1);
   const lengthBucket = (text: string) => Math.min(Math.floor([...text].length / 4), 5);
   features.set(`len1:${lengthBucket(first)}`, 1);
   features.set(`len2:${lengthBucket(second)}`, 1);

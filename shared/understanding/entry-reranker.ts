@@ -1,6 +1,6 @@
 import type { ScriptPack } from '../script/pack-schema.ts';
 import shippedModel from './entry-reranker-model.json' with { type: 'json' };
-import { type LinearModel, sigmoid, weightsOf } from './linear-model.ts';
+import { type LinearModel, characterNgrams as ngrams, sigmoid, weightsOf } from './linear-model.ts';
 import type { Candidate, MatchDecision } from './matcher-types.ts';
 import { normalizeScript, type TextNormalizer } from './normalize-text.ts';
 
@@ -76,14 +76,6 @@ export function rerankEntries(pack: ScriptPack, normalizer: TextNormalizer): Map
 }
 
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
-
-function ngrams(text: string, min: number, max: number): Set<string> {
-  const chars = [...text];
-  const out = new Set<string>();
-  for (let n = min; n <= max; n++)
-    for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
-  return out;
-}
 
 /**
  * The features of the best entry against the runner-up (or against a further candidate), signed:

@@ -1,6 +1,6 @@
 /**
- * The shape both learned models ship in (`decline-gate-model.json`, `entry-reranker-model.json`):
- * a logistic regression over named features.
+ * The shape the learned models ship in (`clause-judge-model.json`, `decline-gate-model.json`,
+ * `entry-reranker-model.json`): a logistic regression over named features.
  */
 export interface LinearModel {
   features: string[];
@@ -27,3 +27,12 @@ export function weightsOf(model: LinearModel): Map<string, number> {
 }
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** The distinct character n-grams of `text`, for n from `min` to `max` (features of the learned models). */
+export function characterNgrams(text: string, min: number, max: number): Set<string> {
+  const chars = [...text];
+  const out = new Set<string>();
+  for (let n = min; n <= max; n++)
+    for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+  return out;
+}
